@@ -236,6 +236,10 @@ def json_schema() -> dict[str, Any]:
             return super().dataclass_schema(schema)
 
     out = TypeAdapter(Document).json_schema(schema_generator=_OutputOnly, mode="serialization")
+    # Every field is always present in a record (empty rather than missing).
+    for obj in [out, *out.get("$defs", {}).values()]:
+        if "properties" in obj:
+            obj["required"] = list(obj["properties"])
     out["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     out["title"] = "Marsad document record"
     return out

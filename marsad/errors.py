@@ -22,3 +22,13 @@ class DecodeError(InputError):
 
 class ResourceError(MarsadError):
     """A packaged resource (model, lexicon, gazetteer) is missing or corrupt."""
+
+
+class StageError(MarsadError):
+    """A pipeline stage failed on one document; the batch goes on without it."""
+
+    def __init__(self, stage: str, path: str | None, cause: BaseException):
+        super().__init__(f"{path or '<input>'}: stage {stage} failed: {type(cause).__name__}: {cause}")
+        self.stage = stage
+        self.path = path
+        self.cause = cause

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from marsad.document import Document
+from marsad.errors import StageError
 
 
 class Stage(Protocol):
@@ -109,7 +110,10 @@ class Pipeline:
             if getattr(stage, "arabic_only", False) and doc.language not in (None, "ar"):
                 continue
             t0 = time.perf_counter()
-            doc = stage(doc)
+            try:
+                doc = stage(doc)
+            except Exception as exc:
+                raise StageError(stage.name, doc.source.path or doc.source.url, exc) from exc
             timing = self.timings.setdefault(stage.name, StageTiming())
             timing.seconds += time.perf_counter() - t0
             timing.documents += 1

@@ -1,0 +1,45 @@
+"""Repeated titles and paragraphs inside one article.
+
+Scrapers often capture a lead paragraph twice (teaser + body), sometimes with a phrase
+added in one copy. Paragraphs are compared as sets of folded words: when nearly all
+words of one paragraph occur in another, the shorter copy goes and the fuller stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.text.normalize import fold
+
+_WORD = re.compile(r"\w+")
+MIN_WORDS = 5  # shorter paragraphs (headings, bylines) are too generic to call duplicates
+CONTAINMENT = 0.9
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(fold(text)))
+
+
+def same_text(a: str, b: str) -> bool:
+    """Equal up to spacing, punctuation and orthographic variants."""
+    return _WORD.findall(fold(a)) == _WORD.findall(fold(b))
+
+
+def duplicate_paragraphs(paragraphs: list[str]) -> set[int]:
+    """Indices of paragraphs that repeat (are contained in) a fuller paragraph."""
+    words = [word_set(p) for p in paragraphs]
+    drop: set[int] = set()
+    for i, wi in enumerate(words):
+        if len(wi) < MIN_WORDS or i in drop:
+            continue
+        for j in range(i + 1, len(words)):
+            wj = words[j]
+            if j in drop or len(wj) < MIN_WORDS:
+                continue
+            shared = len(wi & wj)
+            if shared >= CONTAINMENT * len(wi) and len(wi) < len(wj):
+                drop.add(i)  # i is contained in the fuller j: keep j
+                break
+            if shared >= CONTAINMENT * len(wj):
+                drop.add(j)
+    return drop
