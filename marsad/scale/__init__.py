@@ -1,1 +1,0 @@
-"""marsad.scale"""
