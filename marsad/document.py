@@ -19,9 +19,8 @@ Format = Literal["txt", "html", "jsonl", "warc", "rss", "stdin"]
 PublishedFrom = Literal["argument", "metadata", "text", "none"]
 
 
-def _internal(default_factory: Any = list) -> Any:
-    """A working field shared between stages but left out of the output record."""
-    return field(default_factory=default_factory, metadata={"output": False}, repr=False, compare=False)
+#: Field metadata of working state shared between stages but left out of the output record.
+WORKING = {"output": False}
 
 
 @dataclass(slots=True)
@@ -167,9 +166,9 @@ class Document:
     events: list[Event] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
-    tokens: list[Token] = _internal()
-    mentions: list[Mention] = _internal()
-    meta: dict[str, Any] = _internal(dict)
+    tokens: list[Token] = field(default_factory=list, metadata=WORKING, repr=False, compare=False)
+    mentions: list[Mention] = field(default_factory=list, metadata=WORKING, repr=False, compare=False)
+    meta: dict[str, Any] = field(default_factory=dict, metadata=WORKING, repr=False, compare=False)
 
     # -- convenience used by stages -------------------------------------------------
     def entity(self, entity_id: str | None) -> Entity | None:

@@ -6,7 +6,6 @@ import re
 
 from marsad.document import Document
 
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 

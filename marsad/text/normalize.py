@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Folds (one character to one character). Sources: common Arabic IR practice
 # (Larkey et al. light stemming; CAMeL Tools dediac/normalise conventions).
@@ -29,11 +30,29 @@ _FOLD = {
 _DELETE = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0656\u0657\u0658\u0670\u0640"
 _TABLE = str.maketrans({**_FOLD, **{c: None for c in _DELETE}})
 _DELETABLE = re.compile(f"[{_DELETE}]")
+_FOLD_PAIRS = tuple(_FOLD.items())
+
+
+def _translate(text: str) -> str:
+    # str.translate looks every character up in a dict; for long texts a chain of C-level
+    # replace() calls over the few characters actually present is ~5x faster.
+    if len(text) < 48:
+        return text.translate(_TABLE)
+    for src, dst in _FOLD_PAIRS:
+        if src in text:
+            text = text.replace(src, dst)
+    return _DELETABLE.sub("", text) if _DELETABLE.search(text) else text
+
+
+@lru_cache(maxsize=500_000)
+def fold_word(word: str) -> str:
+    """`fold` for short strings that recur (tokens), memoised."""
+    return fold(word)
 
 
 def fold(text: str) -> str:
     """Fold a string for matching (no offset map): alef/hamza, ya, ta marbuta, digits."""
-    folded = text.translate(_TABLE)
+    folded = _translate(text)
     lowered = folded.lower()
     # A few Latin capitals lower to two code points; keep offsets 1:1 instead.
     return lowered if len(lowered) == len(folded) else folded

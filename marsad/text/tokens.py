@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from marsad.document import Token
-from marsad.text.normalize import fold
+from marsad.text.normalize import fold_word
 
 # A word is a run of letters/digits plus Arabic combining marks and tatweel, allowing
 # inner apostrophes/hyphens of Latin names. Everything else non-space is punctuation.
@@ -115,7 +115,7 @@ def tokenize(text: str, sentences: list[tuple[int, int]] | None = None) -> list[
     for index, (s_start, s_end) in enumerate(bounds):
         for m in TOKEN_RE.finditer(text, s_start, s_end):
             raw = m.group()
-            norm = fold(raw)
+            norm = fold_word(raw)
             tokens.append(Token(m.start(), m.end(), raw, norm, strip_proclitics(norm), index))
     return tokens
 
