@@ -4,6 +4,7 @@ Writes:
   persons.tsv   folded Arabic person-name token <TAB> Wikidata count  (CC0)
   places.tsv    folded place name <TAB> kind <TAB> subtype           (CLDR, GeoNames, OCHA)
   fane_types.tsv folded entity string <TAB> coarse type <TAB> subtype <TAB> count (NewsFANE, CC BY-SA)
+  fane_vocab.txt folded words of NewsFANE as written there (clitics split), seen twice or more
 
 Usage: .venv/bin/python scripts/build_ner_resources.py [--shared ../shared]
 """
@@ -20,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from marsad.ner.data import FANE_MAP, read_conll  # noqa: E402
-from marsad.text.normalize import fold  # noqa: E402
+from marsad.ner.data import FANE_MAP, read_conll
+from marsad.text.normalize import fold
 
 OUT = Path(__file__).resolve().parents[1] / "marsad" / "resources" / "ner"
 _ARABIC_ONLY = re.compile(r"^[\u0621-\u064a ]+$")
@@ -98,9 +99,9 @@ def build_places(shared: Path) -> dict[str, tuple[str, str]]:
 
 
 def build_fane_types(shared: Path) -> dict[str, tuple[str, str, int]]:
-    """Entity string -> its most frequent NewsFANE fine type (clitics re-attached)."""
+    """Entity string -> its most frequent NewsFANE fine type (NewsFANE splits clitics off)."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for sent in read_conll(shared / "data/ner/newsfane_gold_train.conll", merge_clitics=True):
+    for sent in read_conll(shared / "data/ner/newsfane_gold_train.conll"):
         words, tags = sent
         i = 0
         while i < len(tags):
@@ -123,6 +124,15 @@ def build_fane_types(shared: Path) -> dict[str, tuple[str, str, int]]:
     return out
 
 
+def build_fane_vocab(shared: Path) -> list[str]:
+    """Words as NewsFANE writes them, clitics split off: a word here that starts with
+    و/ب/ل/ك/ف is a word in its own right (وزارة), not a clitic plus a name."""
+    counts: Counter[str] = Counter()
+    for words, _ in read_conll(shared / "data/ner/newsfane_gold_train.conll"):
+        counts.update(fold(w) for w in words if len(w) > 1 and not w.isascii())
+    return sorted(w for w, c in counts.items() if c >= 2)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
@@ -141,7 +151,9 @@ def main() -> None:
     with open(OUT / "fane_types.tsv", "w", encoding="utf-8") as fh:
         for k, (coarse, fine, n) in fane.items():
             fh.write(f"{k}\t{coarse}\t{fine}\t{n}\n")
-    print(f"persons {len(persons)}  places {len(places)}  fane_types {len(fane)}")
+    vocab = build_fane_vocab(shared)
+    (OUT / "fane_vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
+    print(f"vocab {len(vocab)}  persons {len(persons)}  places {len(places)}  fane_types {len(fane)}")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LINE_SPACE = re.compile(r"[ \t\u00a0\u200f\u200e]+$|^[ \t\u00a0\u200f\u200e]+")
 MAX_TITLE_WORDS = 30
 EDGE_LINES = 4  # lines at each edge searched for a dateline
+BREADCRUMB_WORDS = 3
 
 
 def _lines(text: str) -> list[str]:
@@ -45,9 +46,19 @@ def _tail_start(lines: list[str], arabic: bool) -> int:
 
 
 def _head_end(lines: list[str], start: int, arabic: bool) -> int:
-    """Index after leading furniture (menus, share bars) before the first paragraph."""
+    """Index after leading furniture (menus, breadcrumbs, share bars) before the first paragraph.
+
+    In the run of short fragments after the title, a line with a furniture signal goes, and
+    so do the very short (≤ 3 words) lines next to it: breadcrumb entries ("الرئيسية" then
+    "أخبار عربية"). Longer unsignalled fragments may be subtitles and end the search.
+    """
     i = start
-    while i < len(lines) and is_short_fragment(lines[i]) and furniture_reason(lines[i], arabic_article=arabic):
+    seen_signal = False
+    while i < len(lines) and is_short_fragment(lines[i]):
+        if furniture_reason(lines[i], arabic_article=arabic):
+            seen_signal = True
+        elif not (seen_signal and word_count(lines[i]) <= BREADCRUMB_WORDS):
+            break
         i += 1
     return i
 

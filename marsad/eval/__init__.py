@@ -10,4 +10,5 @@ EVALUATORS: dict[str, str] = {
     "actors": "marsad.eval.actors:evaluate",
     "dates": "marsad.eval.dates:evaluate",
     "places": "marsad.eval.places:evaluate",
+    "quotes": "marsad.eval.quotes:evaluate",
 }

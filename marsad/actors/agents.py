@@ -1,0 +1,164 @@
+"""Agent nouns, title words and the rules that turn an agent phrase into a sector.
+
+Lists written for this project from Arabic news usage and the CAMEO/PLOVER agent codebook
+(sector meanings: CAMEO manual ch. 3 "Actor codes"); PETRARCH's agents.all.ar_v3.txt
+(agents.tsv) extends them at lower priority.
+"""
+
+from __future__ import annotations
+
+from marsad.actors.lexicon import phrase_key
+from marsad.text.normalize import fold
+
+# (phrase, sector, names an individual?) — collective agents become ORG entities, roles PER.
+CORE_AGENTS: list[tuple[str, str, bool]] = [
+    # state
+    ("النظام", "GOV", False), ("نظام", "GOV", False), ("الحكومة", "GOV", False), ("السلطات", "GOV", False),
+    ("الرئاسة", "GOV", False), ("وزارة", "GOV", False), ("الوزارة", "GOV", False), ("مجلس الوزراء", "GOV", False),
+    ("الإدارة الأمريكية", "GOV", False), ("الخارجية", "GOV", False), ("الدبلوماسية", "GOV", False),
+    ("وزير", "GOV", True), ("وزيرة", "GOV", True), ("الرئيس", "GOV", True), ("رئيس الوزراء", "GOV", True),
+    ("رئيس الحكومة", "GOV", True), ("المتحدث", "GOV", True), ("الناطق", "GOV", True), ("المتحدثة", "GOV", True),
+    ("مسؤول", "GOV", True), ("مسؤولون", "GOV", False), ("مسؤولين", "GOV", False), ("دبلوماسي", "GOV", True),
+    ("دبلوماسيون", "GOV", False), ("سفير", "GOV", True), ("مبعوث", "GOV", True), ("الملك", "GOV", True),
+    ("العاهل", "GOV", True), ("الأمير", "GOV", True), ("ولي العهد", "GOV", True), ("محافظ", "GOV", True),
+    ("حاكم", "GOV", True), ("مستشار", "GOV", True), ("نظيره", "GOV", True), ("نظيرته", "GOV", True),
+    # legislature, judiciary, parties
+    ("البرلمان", "LEG", False), ("مجلس النواب", "LEG", False), ("مجلس الشعب", "LEG", False),
+    ("مجلس الشيوخ", "LEG", False), ("الكونغرس", "LEG", False), ("نائب في البرلمان", "LEG", True),
+    ("برلماني", "LEG", True), ("نواب", "LEG", False), ("المحكمة", "JUD", False), ("القضاء", "JUD", False),
+    ("النيابة", "JUD", False), ("قاض", "JUD", True), ("القاضي", "JUD", True), ("حزب", "PTY", False),
+    ("الحزب", "PTY", False), ("أحزاب", "PTY", False),
+    # military
+    ("الجيش", "MIL", False), ("جيش", "MIL", False), ("القوات", "MIL", False), ("قوات", "MIL", False),
+    ("القوات المسلحة", "MIL", False), ("جنود", "MIL", False), ("الجنود", "MIL", False), ("جندي", "MIL", True),
+    ("جنديا", "MIL", True), ("عسكريين", "MIL", False), ("عسكريون", "MIL", False), ("العسكريين", "MIL", False),
+    ("ضابط", "MIL", True), ("ضباط", "MIL", False), ("دورية", "MIL", False), ("قافلة", "MIL", False),
+    ("سلاح الجو", "MIL", False), ("الطيران", "MIL", False), ("الطائرات الحربية", "MIL", False),
+    ("البحرية", "MIL", False), ("مشاة البحرية", "MIL", False), ("المارينز", "MIL", False),
+    ("قائد", "MIL", True), ("الجنرال", "MIL", True), ("العميد", "MIL", True),
+    ("العقيد", "MIL", True), ("وزارة الدفاع", "MIL", False), ("وزير الدفاع", "MIL", True),
+    ("رئيس الأركان", "MIL", True), ("هيئة الأركان", "MIL", False), ("دبابة", "MIL", False),
+    ("دبابات", "MIL", False), ("مروحية", "MIL", False), ("مروحيات", "MIL", False), ("طائرات حربية", "MIL", False),
+    ("مقاتلات", "MIL", False), ("ضربة جوية", "MIL", False), ("غارة جوية", "MIL", False), ("غارات", "MIL", False),
+    # police and security
+    ("الشرطة", "COP", False), ("شرطة", "COP", False), ("الأمن", "COP", False), ("قوات الأمن", "COP", False),
+    ("الأجهزة الأمنية", "COP", False), ("رجال الأمن", "COP", False), ("عناصر الأمن", "COP", False),
+    ("شرطي", "COP", True), ("الدرك", "COP", False), ("مكافحة الشغب", "COP", False), ("قوات مكافحة الشغب", "COP", False),
+    ("حرس الحدود", "COP", False), ("المخابرات", "SPY", False), ("الاستخبارات", "SPY", False),
+    # rebels, unidentified armed groups
+    ("فصائل", "REB", False), ("الفصائل", "REB", False), ("فصيل", "REB", False), ("المتمردين", "REB", False),
+    ("متمردون", "REB", False), ("متمرد", "REB", True), ("الثوار", "REB", False), ("مقاتلي", "REB", False),
+    ("المقاتلين", "REB", False), ("مقاتلون", "REB", False), ("الميليشيات", "REB", False), ("ميليشيا", "REB", False),
+    ("الجماعات المسلحة", "REB", False), ("جماعة مسلحة", "REB", False), ("كتائب", "REB", False),
+    ("المتشددين", "REB", False), ("متشددون", "REB", False), ("الجهاديين", "REB", False),
+    ("مسلحون", "UAF", False), ("مسلحين", "UAF", False), ("مسلح", "UAF", True), ("مسلحا", "UAF", True),
+    ("المسلحين", "UAF", False), ("مجهولون", "UAF", False), ("مجهولين", "UAF", False), ("الفدائيين", "UAF", False),
+    ("انتحاري", "UAF", True), ("انتحاريا", "UAF", True), ("انتحارية", "UAF", True), ("مهاجم", "UAF", True),
+    ("مهاجمون", "UAF", False), ("قراصنة", "UAF", False), ("الإرهابيين", "UAF", False), ("إرهابيون", "UAF", False),
+    ("خاطفون", "UAF", False), ("عصابة", "CRM", False), ("مهربين", "CRM", False), ("مستوطنين", "CRM", False),
+    ("مستوطنون", "CRM", False), ("مستوطني", "CRM", False),
+    # opposition
+    ("المعارضة", "OPP", False), ("معارضة", "OPP", False), ("معارضون", "OPP", False), ("المعارضين", "OPP", False),
+    ("معارض", "OPP", True), ("ناشطون", "OPP", False), ("ناشطين", "OPP", False), ("ناشط", "OPP", True),
+    # civilians and others
+    ("المدنيين", "CVL", False), ("مدنيين", "CVL", False), ("مدنيون", "CVL", False), ("مدني", "CVL", True),
+    ("المواطنين", "CVL", False), ("مواطنين", "CVL", False), ("مواطن", "CVL", True), ("السكان", "CVL", False),
+    ("الأهالي", "CVL", False), ("سكان", "CVL", False), ("متظاهرون", "CVL", False), ("المتظاهرين", "CVL", False),
+    ("متظاهر", "CVL", True), ("محتجون", "CVL", False), ("المحتجين", "CVL", False), ("أشخاص", "CVL", False),
+    ("شخصا", "CVL", True), ("أطفال", "CVL", False), ("موظف", "CVL", True), ("موظفين", "CVL", False),
+    ("المصلين", "CVL", False), ("عمال", "LAB", False), ("نقابة", "LAB", False), ("طلاب", "EDU", False),
+    ("الطلاب", "EDU", False), ("جامعة", "EDU", False), ("صحفي", "JRN", True), ("صحفيين", "JRN", False),
+    ("صحفيون", "JRN", False), ("مراسل", "JRN", True), ("وسائل الإعلام", "MED", False), ("صحيفة", "MED", False),
+    ("وكالة أنباء", "MED", False), ("قناة", "MED", False), ("شبكة", "MED", False), ("لاجئين", "REF", False),
+    ("اللاجئين", "REF", False), ("لاجئون", "REF", False), ("النازحين", "REF", False), ("نازحين", "REF", False),
+    ("رجل دين", "REL", True), ("رجال الدين", "REL", False), ("شركة", "BUS", False), ("رجال الأعمال", "BUS", False),
+    ("أطباء", "HLH", False), ("مستشفى", "HLH", False),
+]
+
+# Heads that make an "opposition" modifier armed (فصائل معارضة -> REB, not OPP) and a
+# "regime/regular" modifier military (الجيش النظامي, قوات النظام -> MIL of the state).
+ARMED_HEADS = {phrase_key(w)[0] for w in (
+    "قوات", "فصائل", "فصيل", "مقاتلي", "مقاتلين", "كتائب", "جماعات", "ميليشيات", "الجيش", "عناصر",
+    "مجموعات", "ألوية", "مسلحي", "وحدات", "جنود",
+)}
+OPPOSITION = {phrase_key(w)[0] for w in ("المعارضة", "معارضة", "المعارض", "المعارضين", "الثوار")}
+REGIME = {phrase_key(w)[0] for w in ("النظام", "النظامي", "الحكومية", "الحكومي", "السلطات", "الرسمية")}
+# Heads that take their sector from what follows ("قوات الأمن" COP, "ضابط شرطة" COP,
+# "زعماء طالبان" REB, "عناصر الشرطة" COP).
+GENERIC_HEADS = {phrase_key(w)[0] for w in (
+    "قوات", "القوات", "عناصر", "أفراد", "افراد", "أحد", "احد", "ضابط", "ضباط", "ضابطا", "زعيم", "زعماء", "قادة",
+    "قائد", "عنصر", "عنصرين", "مقاتلي", "أعضاء", "اعضاء", "رجال", "مسؤول", "مسؤولو", "جنود", "مجموعة",
+)}
+# Modifiers that may continue an agent phrase without changing its code.
+LINKERS = {phrase_key(w)[0] for w in (
+    "المسلحة", "الخاصة", "المسلحين", "المجهولين", "المحلية", "التابعة", "الموالية", "الموالين",
+    "الحكومية", "النظامية", "الأمنية", "العسكرية", "الإسلامية", "المعتدلة", "الشرعية",
+)}
+# Words that make up titles before a name ("مساعد وزير الخارجية الإيراني", "المتحدث باسم …").
+TITLE_WORDS = {phrase_key(w)[0] for w in (
+    "وزير", "وزيرة", "الرئيس", "رئيس", "رئيسة", "نائب", "مساعد", "مساعدة", "المتحدث", "المتحدثة",
+    "الناطق", "الناطقة", "باسم", "مدير", "مديرة", "المكتب", "الصحفي", "الإعلامي", "سفير", "السفير",
+    "مندوب", "المندوب", "المبعوث", "مبعوث", "الخاص", "الأمين", "العام", "قائد", "زعيم", "الملك", "الأمير",
+    "ولي", "العهد", "العاهل", "المستشار", "المستشارة", "مستشار", "الجنرال", "العميد", "اللواء", "العقيد",
+    "الفريق", "الشيخ", "الخارجية", "الدفاع", "الداخلية", "الوزراء", "الحكومة", "الجمهورية", "الأركان",
+    "الأمن", "القومي", "المالية", "العدل", "الإعلام", "البرلمان", "مجلس", "النواب", "الشعب", "الشيوخ",
+    "الجيش", "الشرطة", "الحزب", "حزب", "حركة", "المعارضة", "السابق", "الأسبق", "الأول", "الثاني", "الدولة",
+    "وزارة", "نظيره", "نظيرته", "نظيرها", "الأمريكي", "للأمن", "للشؤون", "لشؤون", "الشؤون", "العربية",
+    "الأفريقية", "المكلف", "الإيراني", "في", "رئاسة", "القائد", "الصحفية", "مراسل", "الصحافي", "الكاتب",
+    "الدكتور", "السيد", "السيدة", "المرشد", "الأعلى", "آية", "الله", "المبعوثة", "الأممي", "الدولي",
+)}
+# Title words to sector, strongest first (a defence minister is MIL though also a minister).
+TITLE_SECTORS: list[tuple[str, set[str]]] = [
+    ("MIL", {phrase_key(w)[0] for w in ("الدفاع", "الجيش", "الأركان", "الجنرال", "العميد", "اللواء", "العقيد", "الفريق", "قائد", "القائد")}),
+    ("COP", {phrase_key(w)[0] for w in ("الشرطة", "الداخلية")}),
+    ("JUD", {phrase_key(w)[0] for w in ("القاضي", "قاضي", "المحكمة", "النائب العام")}),
+    ("LEG", {phrase_key(w)[0] for w in ("البرلمان", "النواب", "الشيوخ", "الشعب")}),
+    ("GOV", {phrase_key(w)[0] for w in (
+        "وزير", "وزيرة", "الرئيس", "رئيس", "رئيسة", "الوزراء", "الحكومة", "الخارجية", "الملك", "الأمير",
+        "العاهل", "سفير", "السفير", "مندوب", "المندوب", "المبعوث", "مبعوث", "المتحدث", "الناطق", "المتحدثة",
+        "الناطقة", "وزارة", "المالية", "العدل", "الجمهورية", "المستشار", "المستشارة", "المرشد", "رئاسة",
+    )}),
+    ("PTY", {phrase_key(w)[0] for w in ("الحزب", "حزب")}),
+    ("JRN", {phrase_key(w)[0] for w in ("الصحفي", "الصحافي", "مراسل", "الكاتب")}),
+]
+# Words linking a title to a named person's office (for choosing the office in force).
+ROLE_HINTS: dict[str, tuple[str, ...]] = {
+    phrase_key("الدفاع")[0]: ("defence", "defense"),
+    phrase_key("الخارجية")[0]: ("foreign", "state"),
+    phrase_key("الوزراء")[0]: ("prime minister",),
+    phrase_key("الرئيس")[0]: ("president",),
+    phrase_key("المتحدث")[0]: ("spokes", "press"),
+    phrase_key("الناطق")[0]: ("spokes", "press"),
+    phrase_key("الملك")[0]: ("king",),
+    phrase_key("الأمين")[0]: ("secretary general",),
+    phrase_key("المبعوث")[0]: ("envoy",),
+}
+# Anaphors resolved in the document: counterpart, "the latter", "the ministry".
+COUNTERPART = {phrase_key(w)[0] for w in ("نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظيريه", "نظرائه")}
+ANAPHORS = ["الأخير", "الأخيرة"]
+LATTER = {phrase_key(w)[0] for w in ANAPHORS}
+MINISTRY = {phrase_key(w)[0] for w in ("الوزارة",)}
+# Prepositions before a place name: the name is a location, not a state acting.
+LOCATIVE = {fold(w) for w in (
+    "في", "فى", "الى", "إلى", "داخل", "شمال", "جنوب", "شرق", "غرب", "وسط", "أنحاء", "مدن", "مدينة", "المدينة",
+    "العاصمة", "عاصمة", "أحياء", "ضواحي", "شوارع", "منطقة", "محافظة", "قرب", "بالقرب", "أطراف", "ريف", "مطار",
+    "قرية", "بلدة", "إقليم", "ولاية", "حدود", "خارج", "عبر", "نحو", "باتجاه", "أرجاء",
+)}
+SECTOR_LABELS = {
+    "GOV": "government", "MIL": "military", "REB": "rebels", "OPP": "opposition", "COP": "police",
+    "JUD": "judiciary", "LEG": "legislature", "PTY": "party", "CVL": "civilians", "MED": "media",
+    "JRN": "journalists", "REF": "refugees", "UAF": "armed group", "CRM": "criminals", "SPY": "intelligence",
+    "LAB": "labour", "EDU": "education", "REL": "religious", "BUS": "business", "HLH": "health",
+}
+# Sector priority when several agent words occur in one phrase.
+SECTOR_ORDER = ["MIL", "COP", "SPY", "REB", "UAF", "JUD", "LEG", "GOV", "PTY", "OPP", "CRM", "JRN", "MED",
+                "REF", "EDU", "REL", "HLH", "LAB", "BUS", "CVL"]
+
+# Phrases that contain an agent noun but name no actor (the lexicon gives them kind "none").
+NOT_AGENTS = ["الأمن القومي", "للأمن القومي", "الأمن والاستقرار", "مجلس الأمن القومي الأمريكي", "شبكة الإنترنت",
+              "الأمن الغذائي", "العمل العسكري"]
+# Agent nouns whose masculine nisba look-alike is an adjective (دورية vs دوري).
+FEMININE_ONLY = {phrase_key(p)[0] for p, _, _ in CORE_AGENTS if len(phrase_key(p)) == 1 and p.endswith("ة")}
+# One-word agents whose form with ة is a different word (محافظ governor / محافظة province).
+MASCULINE_ONLY = {phrase_key(p)[0] for p, _, _ in CORE_AGENTS
+                  if len(phrase_key(p)) == 1 and not p.endswith(("ة", "ات", "ية", "ه"))} - FEMININE_ONLY

@@ -1,0 +1,762 @@
+"""Actor stage: link entities to the actor dictionary, code unnamed agents, resolve anaphors.
+
+Reads ``doc.entities`` (from NER; may be empty), ``doc.tokens``, ``doc.published``.
+Writes, for every entity, ``name``, ``name_ar``, ``actor`` and ``title``; adds entities for
+dictionary actors NER missed, for unnamed agents (الجيش النظامي, فصائل معارضة, نظيره
+الأمريكي …) and for states named by a capital or country (موسكو -> RUSGOV), continuing
+the E-numbering. Every added entity has mentions, so the events stage can pick event
+source/target from the entity mentions inside a sentence.
+
+doc.meta keys produced: ``actor_location`` (ISO3 the article is set in, or None).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+
+from marsad.actors import agents as A
+from marsad.actors.dictionary import Entry, Office, split_code
+from marsad.actors.lexicon import Hit, Lexicon, build, first_keys, gkey, key, skeleton, strict
+from marsad.actors.romanize import romanize
+from marsad.document import Actor, Document, Entity, Span, Token
+from marsad.text.tokens import clitic_variants, strip_proclitics
+
+# Sectors whose unnamed agents belong to the country the article is set in (الجيش, النظام).
+# Words that continue a name with its lineage (بن فلان، آل سعود).
+_LINEAGE = {"بن", "ابن", "ال"}
+_LOCAL_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "UAF", "JUD", "LEG", "SPY", "CVL", "REF"}
+_SKIP = set("«»\"'“”„‘’()[]")  # quote marks and brackets never break a name or agent phrase
+_LEX: Lexicon | None = None
+
+
+def lexicon() -> Lexicon:
+    global _LEX
+    if _LEX is None:
+        _LEX = build(agents=A.CORE_AGENTS, not_agents=A.NOT_AGENTS, anaphors=A.ANAPHORS)
+    return _LEX
+
+
+@dataclass(slots=True)
+class Unit:
+    """A lexicon match over word positions [i, j) of one sentence."""
+
+    i: int
+    j: int
+    hits: list[Hit]
+    clitic: bool = False  # the first word matched only after removing a proclitic
+
+    def best(self, *kinds: str) -> Hit | None:
+        cand = [h for h in self.hits if not kinds or h.kind in kinds]
+        return max(cand, key=lambda h: h.priority) if cand else None
+
+
+@dataclass(slots=True)
+class Sent:
+    index: int
+    words: list[Token]  # word tokens, quote marks removed
+    keys: list[str]
+    units: list[Unit] = field(default_factory=list)
+    gkeys: list[str] = field(default_factory=list)  # keys with the foreign-g class folded (names)
+    skeys: list[str] = field(default_factory=list)  # strict forms (place names)
+
+
+def _office_for(entry: Entry, date: str | None, title_keys: set[str]) -> Office | None:
+    """The office in force on ``date``; a title naming the office breaks ties."""
+    if not entry.offices:
+        return None
+    hints = [h for k in title_keys for h in A.ROLE_HINTS.get(k, ())]
+
+    def hinted(o: Office) -> bool:
+        return any(h in o.role for h in hints)
+
+    covering = [o for o in entry.offices if date and o.covers(date)]
+    pool = covering or entry.offices
+    if hints and any(hinted(o) for o in pool):
+        pool = [o for o in pool if hinted(o)]
+    if date and not covering:
+        # Between offices: the last one that started before the date, else the first.
+        before = [o for o in pool if o.start is None or o.start <= date]
+        pool = before or pool
+    return max(pool, key=lambda o: o.start or "")
+
+
+def _code(country: str | None, sector: str | None) -> str | None:
+    if country and sector:
+        return country + sector
+    return country or sector
+
+
+class ActorStage:
+    name = "actors"
+    arabic_only = True
+
+    def __init__(self) -> None:
+        self.lex = lexicon()
+        self._start_cache: dict[str, tuple[tuple[int, int, str], ...]] = {}
+        self._single_cache: dict[str, list[Hit]] = {}
+
+    # -- scanning ---------------------------------------------------------------------
+    def _sentences(self, doc: Document) -> list[Sent]:
+        by_sent: dict[int, list[Token]] = {}
+        for t in doc.tokens:
+            if t.text not in _SKIP:
+                by_sent.setdefault(t.sentence, []).append(t)
+        out = []
+        for index in sorted(by_sent):
+            words = by_sent[index]
+            keys = [key(w.norm) if w.norm[:1].isalnum() else "" for w in words]
+            s = Sent(index, words, keys, gkeys=[gkey(k) for k in keys],
+                     skeys=[strict(w.norm) if k else "" for w, k in zip(words, keys, strict=True)])
+            s.units = self._scan(s)
+            out.append(s)
+        return out
+
+    def _starts(self, norm: str) -> tuple[tuple[int, int, str], ...]:
+        """(pass, clitic reading index, key) of every reading of a word that can start a phrase."""
+        got = self._start_cache.get(norm)
+        if got is None:
+            lex = self.lex
+            tables = ((lex.table, lex.prefixes, False), (lex.names, lex.name_prefixes, True),
+                      (lex.places, lex.place_prefixes, "strict"))
+            out = []
+            for p, (table, prefixes, g) in enumerate(tables):
+                for n_k, k0 in enumerate(first_keys(norm, g)):
+                    if (k0,) in table or (k0,) in prefixes:
+                        out.append((p, n_k, k0))
+            got = tuple(out)
+            if len(self._start_cache) < 500_000:
+                self._start_cache[norm] = got
+        return got
+
+    def _scan(self, s: Sent) -> list[Unit]:
+        """Greedy longest lexicon matches (the first word may carry clitics: وموسكو).
+
+        Vocabulary (agents) matches on plain keys, multi-word names on g-folded keys, places
+        on strict forms; one-word names strictly (`_single`).
+        """
+        units, i, n = [], 0, len(s.words)
+        lex = self.lex
+        passes = ((lex.table, lex.prefixes, s.keys), (lex.names, lex.name_prefixes, s.gkeys),
+                  (lex.places, lex.place_prefixes, s.skeys))
+        while i < n:
+            found: Unit | None = None
+            if s.keys[i]:
+                for p, n_k, k0 in self._starts(s.words[i].norm):
+                    table, prefixes, keys = passes[p]
+                    cur, j = (k0,), i + 1
+                    while True:
+                        hits = table.get(cur)
+                        if hits and (found is None or j > found.j):
+                            found = Unit(i, j, hits, clitic=n_k > 0 and k0 != keys[i])
+                        elif hits and found is not None and j == found.j:
+                            found.hits = [*found.hits, *(h for h in hits if h not in found.hits)]
+                        if cur not in prefixes or j >= n or not keys[j]:
+                            break
+                        cur = (*cur, keys[j])
+                        j += 1
+                if found is None or found.j == i + 1:
+                    single = self._single(s.words[i].norm)
+                    if single:
+                        hits = [*(found.hits if found else []), *single]
+                        found = Unit(i, i + 1, hits, clitic=found.clitic if found else False)
+            if found:
+                units.append(found)
+                i = found.j
+            else:
+                i += 1
+        return units
+
+    def _single(self, norm: str) -> list[Hit]:
+        """One-word dictionary names, strictly (clitics allowed: ولافروف)."""
+        got = self._single_cache.get(norm)
+        if got is None:
+            got = []
+            for v in clitic_variants(norm):
+                hits = self.lex.single.get(strict(v))
+                if hits:
+                    got = hits
+                    break
+            if len(self._single_cache) < 500_000:
+                self._single_cache[norm] = got
+        return got
+
+    # -- context ------------------------------------------------------------------------
+    def _location(self, sents: list[Sent]) -> str | None:
+        """The country the article is set in: country names and cities, locatives weigh more."""
+        score: Counter[str] = Counter()
+        for s in sents:
+            for u in s.units:
+                h = u.best("country", "city", "capital")
+                if not h or u.best("actor", "agent"):
+                    continue
+                locative = _locative(s, u.i)
+                w = (2.0 if locative else 1.0) * (0.5 if h.kind == "capital" and not locative else 1.0)
+                score[h.code] += w
+        if not score:
+            return None
+        ranked = score.most_common(2)
+        top, top_score = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        return top if top_score >= 2 and top_score > second else None
+
+    # -- coding a phrase -----------------------------------------------------------------
+    def _core_sector(self, k: str) -> str | None:
+        hits = [h for h in self.lex.lookup((k,)) if h.kind == "agent" and h.priority >= 3]
+        return hits[0].code if hits else None
+
+    def _code_units(self, s: Sent, i: int, j: int, date: str | None,
+                    linked: dict[tuple[int, int], Entity]) -> tuple[str | None, str | None]:
+        """(country, sector) of the agent phrase over words [i, j) of sentence ``s``.
+
+        The head noun gives the sector, a nationality/country/named actor the country;
+        places after a locative word (في البصرة) describe where, not who, and are ignored.
+        """
+        country = None
+        sectors: list[str] = []  # in phrase order
+        for u in s.units:
+            if u.i < i or u.j > j:
+                continue
+            if u.i > i and _locative(s, u.i):
+                break
+            if u.best("none"):
+                continue
+            ent = linked.get((s.index, u.i))
+            if ent is not None and ent.actor is not None and u.i > i:
+                country = country or ent.actor.country
+                if ent.type == "ORG" and ent.actor.sector:
+                    sectors.append(ent.actor.sector)
+                continue
+            actor = u.best("actor")
+            if actor and actor.person and u.j - u.i == 1 and u.best("adjective", "country", "capital"):
+                actor = None  # "السوداني" after a title is the nationality, not al-Sudani
+            if actor and actor.entry is not None and not u.best("agent"):
+                office = _office_for(actor.entry, date, set())
+                c, sec = split_code(office.code if office else None)
+                country = country or c or actor.entry.country
+                if sec and not actor.person:
+                    sectors.append(sec)
+                continue
+            ag = u.best("agent")
+            place = u.best("adjective", "country", "capital")
+            if place:
+                country = country or place.code
+            if ag:
+                if ag.priority < 3 and u.j - u.i > 1:
+                    core = [c for c in (self._core_sector(k) for k in s.keys[u.i : u.j]) if c]
+                    sectors.extend(core or [ag.code])  # type: ignore[list-item]
+                else:
+                    sectors.append(ag.code)  # type: ignore[arg-type]
+        keys = s.keys[i:j]
+        head = keys[0] if keys else ""
+        head_armed = head in A.ARMED_HEADS
+        sector = None
+        if sectors:
+            first = sectors[0]
+            if head in A.GENERIC_HEADS and len(sectors) > 1 and sectors[1] != "GOV":
+                sector = sectors[1]  # "قوات الأمن" is police, "زعماء طالبان" rebels
+            else:
+                sector = min(sectors, key=lambda x: A.SECTOR_ORDER.index(x) if x in A.SECTOR_ORDER else 99)
+                if sector == "GOV" and first not in ("GOV", "LEG", "JUD", "PTY"):
+                    sector = first  # "مسؤولين عسكريين" is MIL; a GOV modifier never downgrades
+        if set(keys[1:]) & A.OPPOSITION and not (sectors and sectors[0] == "CVL"):
+            sector = "REB" if head_armed else "OPP"  # protesters opposing X stay civilians
+        elif set(keys[1:]) & A.REGIME and head_armed:
+            sector = "MIL"
+        if sector == "UAF" and country is not None:
+            sector = "REB"  # an armed group with a known affiliation is no longer unidentified
+        return country, sector
+
+    def _link(self, s: Sent, i: int, j: int, etype: str) -> Hit | None:
+        """Best dictionary reading of a mention: exact phrase, surname, then consonant skeleton."""
+        keys = tuple(s.gkeys[i:j])
+        if not keys or "" in keys[1:]:
+            return None
+        if j - i == 1:
+            hits = [h for h in self._single(s.words[i].norm) if h.kind == "actor"]
+            if etype == "PER":
+                hits = [h for h in hits if h.person] or hits
+            if hits:
+                return max(hits, key=lambda h: h.priority)
+        for k0 in first_keys(s.words[i].norm, True) if j - i > 1 else ():
+            hits = self.lex.names.get((k0, *keys[1:]), [])
+            if etype == "PER":
+                hits = [h for h in hits if h.person] or hits
+            if hits:
+                return max(hits, key=lambda h: h.priority)
+        if etype != "PER":
+            return None
+        for cut in range(j - 1, i + 1, -1):  # "سلمان بن عبد العزيز آل سعود": a known name + lineage
+            if s.words[cut].norm in _LINEAGE:
+                hits = [h for h in self.lex.names.get(tuple(s.gkeys[i:cut]), []) if h.person]
+                if hits:
+                    return max(hits, key=lambda h: h.priority)
+        lone = next((strict(v) for v in clitic_variants(s.words[i].norm) if strict(v) in self.lex.surnames), None)
+        if len(keys) == 1 and lone:  # a lone surname; a different first name is another person
+            entry = self.lex.surnames[lone][0]
+            return Hit("actor", entry.country, entry=entry, person=True, priority=4)
+        if len(keys) >= 2:
+            cands = {id(e): e for e in self.lex.skeletons.get(skeleton(keys), [])}
+            if len(cands) == 1:
+                entry = next(iter(cands.values()))
+                return Hit("actor", entry.country, entry=entry, person=True, priority=3)
+        return None
+
+    def _title(self, s: Sent, start_word: int) -> tuple[int, str | None, str | None, set[str]]:
+        """Title words just before a name: (first word index, country, sector, keys)."""
+        i = start_word
+        if i > 0 and s.words[i - 1].text in ",،":
+            i -= 1  # "مساعد وزير الخارجية الإيراني، حسين جابري"
+        while i > 0:
+            k = s.keys[i - 1]
+            u = next((u for u in s.units if u.i <= i - 1 < u.j), None)
+            actor = u.best("actor") if u is not None else None
+            ok = k in A.TITLE_WORDS or (u is not None and (
+                u.best("adjective", "country", "capital") is not None or (actor is not None and not actor.person)))
+            if not ok or (u is not None and u.best("actor") is not None and u.best("actor").person):
+                break
+            i = u.i if u is not None and u.j == i else i - 1
+        while i < start_word and (s.keys[i] in ("في", "باسم") or s.words[i].text in ",،"):
+            i += 1
+        end = start_word
+        while end > i and s.words[end - 1].text in ",،":
+            end -= 1
+        keys = set(s.keys[i:end])
+        if not keys & (set().union(*(ws for _, ws in A.TITLE_SECTORS)) | A.COUNTERPART):
+            return start_word, None, None, set()
+        country = None
+        for u in s.units:
+            if i <= u.i and u.j <= end:
+                h = u.best("actor")
+                if h and h.entry is not None and not h.person:
+                    country = country or h.entry.country
+                    continue
+                h = u.best("adjective", "country", "capital")
+                if h:
+                    country = country or h.code
+        sector = next((sec for sec, words in A.TITLE_SECTORS if keys & words), None)
+        return i, country, sector, keys
+
+    # -- main ---------------------------------------------------------------------------
+    def __call__(self, doc: Document) -> Document:
+        if not doc.tokens:
+            return doc
+        run = _Run(self, doc)
+        run.link_ner()
+        run.add_dictionary_actors()
+        for ent in doc.entities:
+            run.code_entity(ent)
+        run.agents()
+        for ent in doc.entities:
+            ent.mentions.sort(key=lambda sp: sp.start)
+        return doc
+
+    def code_span(self, doc: Document, start: int, end: int, context: bool = False) -> Actor | None:
+        """Actor code of an arbitrary span of an already processed document (evaluation).
+
+        An entity mention at the start of the span gives its actor; otherwise the words are
+        coded as an agent phrase, then any entity inside is used. ``context=False`` drops a
+        country that came only from the article's location (doc.meta["actor_from_location"]).
+        """
+        run = _Run(self, doc)
+        loc = run.words_of(start, end)
+        if loc is None:
+            return None
+        s, i, j = loc
+        from_location = set(doc.meta.get("actor_from_location", ()))
+
+        def strip(ent: Entity) -> Actor | None:
+            a = ent.actor
+            if a is None or context or ent.id not in from_location:
+                return a
+            return Actor(a.sector, None, a.sector, a.wikidata)
+
+        inside = [(w, run.linked[(s.index, w)]) for w in range(i, j) if (s.index, w) in run.linked]
+        if inside and inside[0][0] <= i + 1 and inside[0][1].actor and inside[0][1].actor.code:
+            return strip(inside[0][1])
+        country, sector = self._code_units(s, i, j, run.date, run.linked)
+        if country is None and context:
+            country = run.location
+        if country is not None or sector is not None:
+            return Actor(_code(country, sector), country, sector, None)
+        for w, ent in inside:
+            if not _locative(s, w) and ent.actor and ent.actor.code:
+                return strip(ent)
+        return None
+
+
+class _Run:
+    """State of one document while the stage processes it."""
+
+    def __init__(self, stage: ActorStage, doc: Document) -> None:
+        self.st, self.doc, self.lex = stage, doc, stage.lex
+        self.sents = stage._sentences(doc)
+        self.by_sent = {s.index: s for s in self.sents}
+        self.date = (doc.published or "")[:10] or None
+        self.location = stage._location(self.sents)
+        doc.meta["actor_location"] = self.location
+        self.word_at: dict[int, tuple[int, int]] = {}
+        for s in self.sents:
+            for wi, w in enumerate(s.words):
+                self.word_at[w.start] = (s.index, wi)
+        self.starts = sorted(self.word_at)
+        self.counter = max((int(e.id[1:]) for e in doc.entities if e.id[1:].isdigit()), default=0)
+        self.covered: set[tuple[int, int]] = set()
+        self.linked: dict[tuple[int, int], Entity] = {}
+        self.entry_entity: dict[int, Entity] = {}
+        self.hits: dict[str, Hit | None] = {}
+        for ent in doc.entities:  # a re-run (code_span) sees the entities already there
+            for m in ent.mentions:
+                loc = self.words_of(m.start, m.end)
+                if loc:
+                    self.claim(ent, *loc)
+
+    def words_of(self, start: int, end: int) -> tuple[Sent, int, int] | None:
+        """Sentence and word range overlapping [start, end) (NER may cut clitics: و|موسكو)."""
+        lo = max(0, bisect.bisect_right(self.starts, start) - 1)
+        pos = []
+        for off in self.starts[lo:]:
+            if off >= end:
+                break
+            si, wi = self.word_at[off]
+            if self.by_sent[si].words[wi].end > start:
+                pos.append((si, wi))
+        if not pos:
+            return None
+        si = pos[0][0]
+        idx = [wi for s_, wi in pos if s_ == si]
+        return self.by_sent[si], idx[0], idx[-1] + 1
+
+    def claim(self, ent: Entity, s: Sent, i: int, j: int) -> None:
+        for w in range(i, j):
+            self.covered.add((s.index, w))
+        self.linked[(s.index, i)] = ent
+
+    def new_entity(self, etype: str) -> Entity:
+        self.counter += 1
+        ent = Entity(id=f"E{self.counter}", type=etype)  # type: ignore[arg-type]
+        self.doc.entities.append(ent)
+        return ent
+
+    def span(self, s: Sent, i: int, j: int) -> Span:
+        return self.doc.span(s.words[i].start, s.words[j - 1].end)
+
+    # 1. NER entities: link every mention to the dictionary.
+    def link_ner(self) -> None:
+        doc = self.doc
+        for ent in list(doc.entities):
+            best: tuple[int, Hit] | None = None
+            for m in ent.mentions:
+                loc = self.words_of(m.start, m.end)
+                if loc is None:
+                    continue
+                s, i, j = loc
+                hit = self.st._link(s, i, j, ent.type)
+                wider = next((u for u in s.units if u.i <= i and j <= u.j and (u.j - u.i) > (j - i)), None)
+                if wider is not None and wider.best("actor") is not None and (hit is None or hit.priority < 5):
+                    hit = wider.best("actor")  # "الملك حسين" as one dictionary phrase beats the bare name
+                if hit and (best is None or (hit.priority, j - i) > (best[1].priority, best[0])):
+                    best = (j - i, hit)
+            longest = max((len(m.text.split()) for m in ent.mentions), default=0)
+            if best is not None and best[0] == 1 and longest >= 2 and ent.type == "PER":
+                best = None  # "محمد حسنين هيكل" is not whoever else is called هيكل
+            entry = best[1].entry if best else None
+            if entry is not None and id(entry) in self.entry_entity:
+                # One actor split over two NER entities (سيرغي لافروف … لافروف): merge.
+                first = self.entry_entity[id(entry)]
+                first.mentions.extend(ent.mentions)
+                for k, v in list(self.linked.items()):
+                    if v is ent:
+                        self.linked[k] = first
+                doc.entities.remove(ent)
+                continue
+            if entry is not None:
+                self.entry_entity[id(entry)] = ent
+            self.hits[ent.id] = best[1] if best else None
+
+    # 2. Dictionary actors NER missed (full names and listed variants).
+    def add_dictionary_actors(self) -> None:
+        for s in self.sents:
+            for u in s.units:
+                h = u.best("actor")
+                if not h or h.entry is None or h.entry.source != "curated":
+                    continue
+                if any((s.index, w) in self.covered for w in range(u.i, u.j)):
+                    continue
+                if u.j - u.i == 1 and u.best("agent", "adjective", "country", "capital", "city"):
+                    continue  # a lone common word is not a name
+                ent = self.entry_entity.get(id(h.entry))
+                if ent is None:
+                    ent = self.new_entity("PER" if h.person else "ORG")
+                    self.entry_entity[id(h.entry)] = ent
+                    self.hits[ent.id] = h
+                ent.mentions.append(self.span(s, u.i, u.j))
+                self.claim(ent, s, u.i, u.j)
+
+    # 3. Code one entity.
+    def code_entity(self, ent: Entity) -> None:
+        st, doc = self.st, self.doc
+        hit = self.hits.get(ent.id)
+        title_country = title_sector = None
+        title_keys: set[str] = set()
+        for m in sorted(ent.mentions, key=lambda sp: sp.start) if ent.type == "PER" else []:
+            loc = self.words_of(m.start, m.end)
+            if loc is None:
+                continue
+            s, i, _ = loc
+            ti, tc, tsec, tkeys = st._title(s, i)
+            if ti < i:
+                end = i
+                while end > ti and s.words[end - 1].text in ",،":
+                    end -= 1
+                ent.title = ent.title or doc.text[s.words[ti].start : s.words[end - 1].end]
+                title_country, title_sector = title_country or tc, title_sector or tsec
+                title_keys |= tkeys
+                self.covered.update((s.index, w) for w in range(ti, i))
+        longest = max(ent.mentions, key=lambda m: len(m.text)).text if ent.mentions else ""
+        if hit is not None and hit.entry is not None:
+            entry = hit.entry
+            office = _office_for(entry, self.date, title_keys)
+            country, sector = split_code(office.code if office else None)
+            country = country or entry.country
+            ent.name = entry.name if entry.source == "curated" else romanize(entry.ar[0])
+            ent.name_ar = entry.ar[0] if entry.source == "curated" else longest
+            ent.actor = Actor(_code(country, sector), country, sector, entry.wikidata)
+            return
+        ent.name_ar = ent.name_ar or longest
+        if ent.type == "PER":
+            ent.name = ent.name or romanize(ent.name_ar)
+            if title_country is None and title_sector is None and ent.mentions:
+                loc = self.words_of(ent.mentions[0].start, ent.mentions[0].end)
+                if loc:  # NER took a role phrase for a name ("زعماء طالبان")
+                    title_country, title_sector = st._code_units(*loc, self.date, self.linked)
+            ent.actor = Actor(_code(title_country, title_sector), title_country, title_sector, None)
+            return
+        place = self.place_of(ent)
+        if ent.type in ("GPE", "LOC") and place:
+            code, kind = place
+            row = self.lex.countries.get(code)
+            if kind in ("country", "capital"):
+                ent.name = ent.name or (row["en"] if row else romanize(ent.name_ar))
+                sector = "GOV" if ent.type == "GPE" and self.acts(ent) else None
+            else:  # a city or region: located in a country, not a state actor
+                ent.name = ent.name or romanize(ent.name_ar)
+                sector = None
+            ent.actor = Actor(_code(code, sector), code, sector, None)
+            return
+        ent.name = ent.name or romanize(ent.name_ar)
+        for m in ent.mentions:  # organisations: code the mention as an agent phrase
+            loc = self.words_of(m.start, m.end)
+            if loc:
+                c, sec = st._code_units(*loc, self.date, {})
+                if c or sec:
+                    ent.actor = Actor(_code(c, sec), c, sec, None)
+                    return
+
+    def place_of(self, ent: Entity) -> tuple[str, str] | None:
+        """(country, kind) of a GPE/LOC entity from a country, capital or city name."""
+        for m in ent.mentions:
+            loc = self.words_of(m.start, m.end)
+            if loc is None:
+                continue
+            s, i, j = loc
+            for u in s.units:
+                if i <= u.i < j:
+                    h = u.best("country", "capital", "city", "adjective")
+                    if h and h.code:
+                        return h.code, h.kind
+        return None
+
+    def acts(self, ent: Entity) -> bool:
+        """A country/capital acts as a state unless every mention follows a locative word."""
+        for m in ent.mentions:
+            loc = self.words_of(m.start, m.end)
+            if loc and not _locative(*loc[:2]):
+                return True
+        return False
+
+    def last_before(self, offset: int, pred) -> Entity | None:
+        found, pos = None, -1
+        for e in self.doc.entities:
+            for m in e.mentions:
+                if pos < m.start < offset and pred(e):
+                    found, pos = e, m.start
+        return found
+
+    # 4. Unnamed agents, states acting, anaphors.
+    def agents(self) -> None:
+        doc, st = self.doc, self.st
+        groups: dict[tuple, Entity] = {}
+        for s in self.sents:
+            units = s.units
+            k = 0
+            while k < len(units):
+                u = units[k]
+                k += 1
+                if any((s.index, w) in self.covered for w in range(u.i, u.j)):
+                    continue
+                wkeys = set(s.keys[u.i : u.j])
+                start_off = s.words[u.i].start
+                if wkeys & A.LATTER and u.j - u.i == 1:
+                    ant = self.last_before(start_off, lambda e: e.type == "PER")
+                    if ant is not None:
+                        ant.mentions.append(self.span(s, u.i, u.j))
+                        self.claim(ant, s, u.i, u.j)
+                    continue
+                if wkeys & A.MINISTRY and u.j - u.i == 1:
+                    ant = self.last_before(start_off, lambda e: e.type == "ORG" and "وزار" in _fold(e.name_ar or ""))
+                    if ant is not None:
+                        ant.mentions.append(self.span(s, u.i, u.j))
+                        self.claim(ant, s, u.i, u.j)
+                        continue
+                if u.best("none"):
+                    continue
+                head = u.best("agent")
+                pet = u.best("actor")
+                if head is None and pet is not None and pet.entry is not None and pet.entry.source != "curated":
+                    head = pet  # a PETRARCH actor phrase ("شرطة مصري") codes like an agent phrase
+                elif head is not None and head.priority < 3 and (u.j - u.i == 1 or self.st._core_sector(s.keys[u.i]) is None):
+                    head = None  # single PETRARCH agent nouns code phrases but do not start them
+                if head is not None and (_adjectival(s, u) or _wrong_gender(s, u)):
+                    continue
+                if head is None:
+                    self.state(s, u, groups)
+                    continue
+                end = self.extend(s, u)
+                if head.person and any(
+                    (s.index, w) in self.linked and self.linked[(s.index, w)].type == "PER" for w in range(u.j, end + 1)
+                ):
+                    continue  # a title before a name, already on the named entity
+                country, sector = st._code_units(s, u.i, end, self.date, self.linked)
+                counterpart = bool(wkeys & A.COUNTERPART)
+                located = False
+                if counterpart:
+                    ant = self.last_before(start_off, lambda e: e.type == "PER" and e.actor is not None)
+                    if ant is not None and ant.actor is not None:
+                        sector = ant.actor.sector or sector
+                elif country is None and sector in _LOCAL_SECTORS and self.location:
+                    country = self.location  # the article's country, when clear
+                    located = True
+                etype = "PER" if head.person else "ORG"
+                text = doc.text[start_off : s.words[end - 1].end]
+                holder = next((e for e in doc.entities if etype == "PER" and e.type == "PER" and e.title
+                               and self.hits.get(e.id) is not None and _fold(e.title) == _fold(text)), None)
+                if holder is not None:  # "وزير الدفاع الروسي" again: the named holder of that title
+                    holder.mentions.append(self.span(s, u.i, end))
+                    self.claim(holder, s, u.i, end)
+                    continue
+                gkey = (" ".join(s.keys[u.i : end]), _code(country, sector))
+                ent = groups.get(gkey) if etype == "ORG" else None
+                if ent is None:
+                    ent = self.new_entity(etype)
+                    ent.name_ar = text
+                    row = self.lex.countries.get(country or "")
+                    label = A.SECTOR_LABELS.get(sector or "", "actor")
+                    ent.name = f"{row['en'] if row else country} {label}" if country else label
+                    ent.actor = Actor(_code(country, sector), country, sector, None)
+                    if etype == "PER":
+                        ent.title = text
+                    groups[gkey] = ent
+                ent.mentions.append(self.span(s, u.i, end))
+                self.claim(ent, s, u.i, end)
+                if located:
+                    doc.meta.setdefault("actor_from_location", []).append(ent.id)
+                while k < len(units) and units[k].i < end:
+                    k += 1
+
+    def extend(self, s: Sent, u: Unit) -> int:
+        """End word of an agent phrase: nationality, country, opposition/regime words, linked names."""
+        end = u.j
+        n = len(s.words)
+        mods = A.OPPOSITION | A.REGIME | A.LINKERS
+        while end < n:
+            w = s.words[end]
+            if w.text in ",،.":
+                break
+            unit = next((x for x in s.units if x.i == end), None)
+            conj = w.norm[:1] in ("و", "ف") and unit is not None and unit.clitic
+            if conj:
+                break
+            if s.keys[end] in mods:
+                end += 1
+                continue
+            if unit is None and _definite(s.words[u.i].norm) and _definite(w.norm) and strip_proclitics(w.norm).endswith(("ي", "يه")):
+                end += 1  # an agreeing definite adjective (رجال الأمن المركزي المصري)
+                continue
+            if s.keys[end] == "من" and end + 1 < n:
+                nxt = next((x for x in s.units if x.i == end + 1), None)
+                if nxt is not None and nxt.best("country", "adjective") and not nxt.best("agent"):
+                    end = nxt.j
+                    continue
+                break
+            if unit is not None and unit.best("adjective", "country", "capital") and not unit.best("agent"):
+                end = unit.j
+                continue
+            ent = self.linked.get((s.index, end))
+            if ent is not None and ent.type in ("PER", "ORG") and (unit is None or not unit.best("agent")):
+                j = end + 1
+                while j < n and (s.index, j) in self.covered and (s.index, j) not in self.linked:
+                    j += 1
+                end = j
+                continue
+            break
+        return end
+
+    def state(self, s: Sent, u: Unit, groups: dict[tuple, Entity]) -> None:
+        """A bare country or capital acting as a state (موسكو -> RUSGOV) becomes a GPE entity."""
+        place = u.best("country", "capital")
+        if place is None or u.best("actor") is not None or (u.best("adjective") and _definite(s.words[u.i].norm)):
+            return
+        if _locative(s, u.i):
+            return
+        ent = groups.get((place.code, "state"))
+        if ent is None:
+            ent = self.new_entity("GPE")
+            row = self.lex.countries.get(place.code or "")
+            ent.name = row["en"] if row else place.code
+            ent.name_ar = row["names"][0] if row else self.doc.text[s.words[u.i].start : s.words[u.j - 1].end]
+            ent.actor = Actor(f"{place.code}GOV", place.code, "GOV", None)
+            groups[(place.code, "state")] = ent
+        ent.mentions.append(self.span(s, u.i, u.j))
+        self.claim(ent, s, u.i, u.j)
+
+
+def _fold(text: str) -> str:
+    from marsad.text.normalize import fold
+
+    return fold(text)
+
+
+def _definite(norm: str) -> bool:
+    return any(v.startswith("ال") for v in (norm, norm[1:], norm[2:]))
+
+
+def _locative(s: Sent, i: int) -> bool:
+    """A place word after a locative preposition or place noun (في لندن، وفي لندن، أحياء أثينا)."""
+    prev = s.words[i - 1].norm if i else ""
+    if prev[:1] in ("و", "ف") and prev[1:] in A.LOCATIVE:
+        prev = prev[1:]
+    return prev in A.LOCATIVE or s.words[i].norm.startswith(("في", "بال"))
+
+
+def _adjectival(s: Sent, u: Unit) -> bool:
+    """A one-word agent nisba after a definite noun is an adjective (التقارير الصحفية)."""
+    if u.j - u.i != 1 or u.i == 0:
+        return False
+    w = s.words[u.i].norm
+    base = strip_proclitics(w)
+    if not (base.endswith("ي") or base.endswith("يه")):
+        return False
+    if base.endswith("ي") and key(w) in A.FEMININE_ONLY:
+        return True  # "بشكل دوري" is not "دورية"
+    prev = s.units and next((x for x in s.units if x.i <= u.i - 1 < x.j), None)
+    return _definite(s.words[u.i - 1].norm) and _definite(w) and not (prev and prev.best("agent"))
+
+
+def _wrong_gender(s: Sent, u: Unit) -> bool:
+    """A one-word agent listed without ة met with ة is another word (محافظ / محافظة)."""
+    if u.j - u.i != 1:
+        return False
+    w = strip_proclitics(s.words[u.i].norm)
+    return w.endswith("ه") and s.keys[u.i] in A.MASCULINE_ONLY

@@ -1,0 +1,167 @@
+"""Sentence classifiers for ASSAULT and PROTEST: hashed features + logistic regression.
+
+Features (all hashed into ``2**BITS`` buckets with CRC32, deterministic across processes):
+word stems and stem bigrams, character 3/4-grams of folded words, and lexicon features
+(which trigger type/mode/kind fired, strong or weak, and whether the negation, hypothetical
+and historical rules flagged it). Weights are plain numpy (``marsad/resources/events/
+classifier_<type>.npz``) trained by ``scripts/train_event_classifier.py``. At runtime a
+sentence is only featurised when the lexicon found a candidate trigger for that type, so
+the cost stays at a few microseconds per ordinary sentence.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from marsad.document import Token
+from marsad.events.flags import trigger_flags
+from marsad.events.lexicon import Hit
+from marsad.text.tokens import is_arabic_word
+
+BITS = 18
+DIM = 1 << BITS
+RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "events"
+CLASSIFIED_TYPES = ("ASSAULT", "PROTEST")
+
+
+@lru_cache(maxsize=300_000)
+def _h(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8")) & (DIM - 1)
+
+
+@lru_cache(maxsize=200_000)
+def _word_indices(stem: str) -> tuple[int, ...]:
+    """Hashed unigram and character 3/4-gram features of one word (words recur: memoised)."""
+    feats = ["w:" + stem]
+    if len(stem) >= 3 and is_arabic_word(stem):
+        padded = f"<{stem}>"
+        for n in (3, 4):
+            feats.extend("c" + padded[i : i + n] for i in range(len(padded) - n + 1))
+    return tuple(_h(f) for f in feats)
+
+
+def sentence_features(tokens: Sequence[Token], hits: Sequence[Hit], all_tokens: list[Token], sent_first: int,
+                      text_features: bool = True, lexicon_features: bool = True) -> np.ndarray:
+    """Hashed feature indices (with repeats = counts) for one sentence."""
+    idx: list[int] = [_h("BIAS")]
+    feats: list[str] = []
+    if text_features:
+        stems = [t.stem for t in tokens if t.norm.isalnum() or is_arabic_word(t.norm)]
+        for s in stems:
+            idx.extend(_word_indices(s))
+        idx.extend(_h("b:" + a + "_" + b) for a, b in itertools.pairwise(stems))
+    if lexicon_features:
+        for h in hits:
+            t = h.trigger
+            tag = f"L:{t.type}"
+            fl = trigger_flags(all_tokens, h.first, sent_first, t.kind if t.kind != "P" else t.form[:1])
+            strength = "s" if t.strong else "w"
+            feats.extend((tag, f"{tag}:{strength}", f"{tag}:{t.mode}", f"{tag}:{t.kind}:{strength}",
+                          f"{tag}:form:{t.form}", f"{tag}:tok:{all_tokens[h.first].norm}"))
+            # Local context: the words around the trigger and where it sits in the sentence.
+            for k in (-2, -1, 1, 2):
+                j = (h.first if k < 0 else h.last) + k
+                if sent_first <= j < len(all_tokens) and all_tokens[j].sentence == all_tokens[h.first].sentence:
+                    feats.append(f"{tag}:ctx{k}:{all_tokens[j].stem}")
+            position = h.first - sent_first
+            feats.append(f"{tag}:pos:{min(position, 6) // 2}")
+            if fl.negated:
+                feats.append(f"{tag}:NEG")
+            if fl.hypothetical:
+                feats.append(f"{tag}:HYP")
+            if fl.historical:
+                feats.append(f"{tag}:HIST")
+            if not (fl.negated or fl.hypothetical or fl.historical):
+                feats.append(f"{tag}:{strength}:PLAIN")
+    idx.extend(_h(f) for f in feats)
+    return np.array(idx, dtype=np.int64)
+
+
+@dataclass(slots=True)
+class Model:
+    """A binary logistic regression over hashed features."""
+
+    weights: np.ndarray  # float32, DIM
+    bias: float
+    threshold: float
+    text_features: bool = True
+    lexicon_features: bool = True
+
+    def score(self, indices: np.ndarray) -> float:
+        z = float(self.weights[indices].sum()) + self.bias
+        return 1.0 / (1.0 + float(np.exp(-min(30.0, max(-30.0, z)))))
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(path, weights=self.weights.astype(np.float16))
+        meta = {"bias": self.bias, "threshold": self.threshold, "bits": BITS,
+                "text_features": self.text_features, "lexicon_features": self.lexicon_features}
+        path.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> Model:
+        meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        if meta["bits"] != BITS:
+            raise ValueError(f"{path.name}: trained with {meta['bits']} hash bits, code uses {BITS}")
+        with np.load(path) as data:
+            weights = data["weights"].astype(np.float32)
+        return cls(weights, float(meta["bias"]), float(meta["threshold"]),
+                   meta.get("text_features", True), meta.get("lexicon_features", True))
+
+
+def train(rows: list[np.ndarray], labels: np.ndarray, l2: float = 1e-4, epochs: int = 300,
+          lr: float = 0.05, pos_weight: float | None = None) -> tuple[np.ndarray, float]:
+    """Full-batch Adam on the weighted log loss; sparse rows given as index arrays."""
+    n = len(rows)
+    lengths = np.array([len(r) for r in rows])
+    # Optimise only over the buckets that occur (a few 10k), then scatter back to DIM.
+    used, flat = np.unique(np.concatenate(rows), return_inverse=True)
+    dim = len(used)
+    row_of = np.repeat(np.arange(n), lengths)
+    y = labels.astype(np.float64)
+    if pos_weight is None:
+        pos_weight = max(1.0, (n - y.sum()) / max(1.0, y.sum()))
+    sample_w = np.where(y > 0, pos_weight, 1.0)
+    sample_w /= sample_w.mean()
+    w = np.zeros(dim)
+    b = 0.0
+    m_w = np.zeros(dim)
+    v_w = np.zeros(dim)
+    m_b = v_b = 0.0
+    beta1, beta2, eps = 0.9, 0.999, 1e-8
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    for step in range(1, epochs + 1):
+        z = np.add.reduceat(w[flat], starts) + b
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        g_row = (p - y) * sample_w / n
+        g_w = np.bincount(flat, weights=g_row[row_of], minlength=dim) + l2 * w
+        g_b = g_row.sum()
+        m_w = beta1 * m_w + (1 - beta1) * g_w
+        v_w = beta2 * v_w + (1 - beta2) * g_w * g_w
+        m_b = beta1 * m_b + (1 - beta1) * g_b
+        v_b = beta2 * v_b + (1 - beta2) * g_b * g_b
+        c1 = 1 - beta1**step
+        c2 = 1 - beta2**step
+        w -= lr * (m_w / c1) / (np.sqrt(v_w / c2) + eps)
+        b -= lr * (m_b / c1) / (np.sqrt(v_b / c2) + eps)
+    full = np.zeros(DIM, dtype=np.float32)
+    full[used] = w
+    return full, float(b)
+
+
+_MODELS: dict[str, Model | None] = {}
+
+
+def load_model(event_type: str) -> Model | None:
+    """The shipped model for ``event_type`` (None when no weights are shipped)."""
+    if event_type not in _MODELS:
+        path = RESOURCES / f"classifier_{event_type.lower()}.npz"
+        _MODELS[event_type] = Model.load(path) if path.exists() else None
+    return _MODELS[event_type]

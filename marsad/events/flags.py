@@ -1,0 +1,94 @@
+"""Negation, hypothetical/future and historical cues around a trigger.
+
+Rules look at the few tokens before the trigger in the same clause (Arabic puts the
+negator, modal and pluperfect auxiliary before the verb) and at the trigger's own
+prefix (future س). Cue lists are folded (``marsad.text.normalize.fold``); sources: Arabic
+grammar of negation/modality (Ryding, *A Reference Grammar of Modern Standard Arabic*,
+ch. 36-38) and the negated/hypothetical/historical cues PLOVER's auxiliary modes name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.document import Token
+from marsad.text.tokens import clitic_variants
+
+# Negators and negating verbs/nouns (لم، لن، لا، ما، ليس، عدم، دون، نفى، رفض …).
+NEGATORS = frozenset(
+    ["لم", "لن", "لا", "ليس", "ليست", "لسنا", "ليسوا", "غير", "عدم", "دون", "بدون", "بلا", "نفي", "نفى", "نفت", "ينفي", "تنفي", "نفوا", "رفض", "رفضت", "يرفض", "ترفض", "استبعد", "استبعدت", "يستبعد", "تستبعد", "ينكر", "انكر", "امتنع", "تجنب", "تجنبت", "يتجنب"]
+)
+# Negator that needs a following verb to negate (ما قتل); also a relative pronoun.
+_MA = "ما"
+# Future/modal/conditional: سوف، قد + imperfect, إذا، لو، في حال، ربما، يمكن، يجب، ينوي …
+HYPOTHETICAL = frozenset(
+    ["سوف", "اذا", "لو", "لولا", "حال", "حاله", "ربما", "يمكن", "يمكنه", "ممكن", "يجب", "ينبغي", "ينوي", "تنوي", "يعتزم", "تعتزم", "يعتزمون", "يخطط", "تخطط", "خطط", "خطه", "محتمل", "المحتمل", "احتمال", "يحتمل", "يهدد", "تهدد", "هدد", "هددت", "يتوقع", "تتوقع", "متوقع", "المتوقع", "قرر", "قررت", "تقرر", "يقرر", "سيتم", "سيجري", "اعتزام", "نيه", "امكانيه", "لكي", "كي"]
+)
+# Phrases: (first, second) folded words read together.
+_HYP_PAIRS = frozenset({("في", "حال"), ("في", "حاله"), ("الا", "اذا"), ("ما", "لم"), ("الى", "ان"), ("قبل", "ان")})
+# Historical/background: pluperfect كان … قد, منذ, سبق, ذكرى, سابق, اعوام …
+PLUPERFECT_AUX = frozenset(["كان", "كانت", "كانوا", "كانا"])
+HISTORICAL = frozenset(["منذ", "سبق", "سبقت", "ذكرى", "الذكرى", "سابقا", "عقود"])
+# Clause boundaries: a cue beyond these does not govern the trigger.
+_BOUNDARY = frozenset([",", ";", ":", ".", "«", "»", '"', "(", ")", "-", "ـ", "لكن", "بينما", "فيما", "حيث"])
+
+WINDOW = 5
+
+
+@dataclass(slots=True)
+class Flags:
+    negated: bool = False
+    hypothetical: bool = False
+    historical: bool = False
+
+
+def _bare(norm: str) -> tuple[str, ...]:
+    return clitic_variants(norm)
+
+
+def trigger_flags(tokens: list[Token], first: int, sent_start: int, trigger_kind: str) -> Flags:
+    """Flags for a trigger starting at token ``first`` of a sentence starting at ``sent_start``."""
+    flags = Flags()
+    head = tokens[first].norm
+    # Future prefix on an imperfect trigger (سيقتل، ستفرض).
+    if trigger_kind == "I" and len(head) > 4 and head[0] == "س" and head[1] in "يتنا":
+        flags.hypothetical = True
+    lo = max(sent_start, first - WINDOW)
+    prev = ""
+    saw_qad = False
+    for j in range(first - 1, lo - 1, -1):
+        norm = tokens[j].norm
+        if norm in _BOUNDARY:
+            break
+        readings = _bare(norm)
+        if (norm, prev) in _HYP_PAIRS:
+            flags.hypothetical = True
+        if any(r in NEGATORS for r in readings):
+            flags.negated = True
+        if norm == _MA and j == first - 1 and trigger_kind in ("V", "P"):
+            flags.negated = True
+        if norm == "قد" or norm == "وقد":
+            saw_qad = True
+            if trigger_kind == "I":  # قد + imperfect = "may"
+                flags.hypothetical = True
+        elif any(r in HYPOTHETICAL for r in readings):
+            flags.hypothetical = True
+        if norm == "لن" or norm == "ولن":  # لن: negated future
+            flags.hypothetical = True
+        if any(r in PLUPERFECT_AUX for r in readings) and (saw_qad or trigger_kind in ("V", "P")):
+            flags.historical = True
+        if any(r in HISTORICAL for r in readings):
+            flags.historical = True
+        prev = norm
+    if trigger_kind in ("N", "X", "P"):
+        # A verbal noun negated by what follows: "التعاون … لن يتم", "الهجوم لم يقع".
+        hi = min(len(tokens), first + 3 * WINDOW)
+        for j in range(first + 1, hi):
+            tok = tokens[j]
+            if tok.sentence != tokens[first].sentence or tok.norm in _BOUNDARY:
+                break
+            if tok.norm in ("لن", "لم", "ولن", "ولم") and j + 1 < hi and tokens[j + 1].norm[:1] in "يت":
+                flags.negated = True
+                flags.hypothetical = flags.hypothetical or tok.norm.endswith("لن")
+                break
+    return flags

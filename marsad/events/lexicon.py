@@ -1,0 +1,197 @@
+"""The Arabic trigger lexicon: load ``triggers_ar.tsv``, expand inflections, match tokens.
+
+Entries are written as a citation form plus a kind (perfect verb, imperfect stem, noun,
+exact form, phrase); loading generates the inflected surface forms so that matching a
+token is a dictionary lookup on its clitic/suffix readings (``clitic_variants`` x
+``suffix_variants``), never a regex scan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.document import Token
+from marsad.text.normalize import fold
+from marsad.text.tokens import clitic_variants, suffix_variants
+
+RESOURCE = Path(__file__).resolve().parent.parent / "resources" / "events" / "triggers_ar.tsv"
+
+# Inflection endings (folded). Sources: standard Arabic verb/noun paradigms (Wright's
+# grammar; Buckwalter morphology tables), reduced to the endings news prose uses.
+# Perfect: 3ms -, 3fs ت, 3mp وا, 3md ا, 3fd تا, 3fp ن, 1p نا, 2mp تم; object pronouns after 3mp وه…
+_PERFECT_ENDINGS = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "وه", "وها", "وهم", "و")
+# Imperfect: person prefixes (with future س) and endings: mp ون/وا, dual ان/ا, fp ن, 2fs ين.
+_IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا", "سي", "ست", "سن")
+_IMPERFECT_ENDINGS = ("", "ون", "وا", "ان", "ا", "ن", "ين", "وه", "وها", "وهم", "و")
+# Nouns/participles: sound plurals, duals, accusative tanwin alef.
+_NOUN_ENDINGS = ("", "ا", "ان", "ين", "ون", "ات", "ي", "يه")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry (a citation form and its event coding)."""
+
+    type: str
+    mode: str | None
+    cameo: str
+    kind: str
+    form: str  # as written in the file
+    strong: bool
+    context: tuple[str, ...]
+    words: tuple[str, ...]  # folded words; len > 1 for phrases
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A trigger matched on tokens ``first..last`` (inclusive) of one sentence."""
+
+    trigger: Trigger
+    first: int  # index into doc.tokens
+    last: int
+
+
+def _noun_forms(w: str) -> set[str]:
+    out = {w + e for e in _NOUN_ENDINGS}
+    if w.endswith("ه"):  # ta marbuta: مظاهرة -> مظاهرات / مظاهرتان / مظاهرتين / مظاهرته
+        base = w[:-1]
+        out |= {base + "ات", base + "تان", base + "تين", base + "ت"}
+    if w.endswith("ي"):  # nisba adjective: انتحاري -> انتحاريه / انتحاريون / انتحاريين
+        out |= {w + "ه", w + "ون", w + "ين", w + "ات"}
+    return out
+
+
+def _perfect_forms(w: str) -> set[str]:
+    if w.endswith("ي") or w.endswith("ا"):  # defective verbs are listed with explicit forms
+        return {w}
+    return {w + e for e in _PERFECT_ENDINGS}
+
+
+def _imperfect_forms(stem: str) -> set[str]:
+    return {p + stem + e for p in _IMPERFECT_PREFIXES for e in _IMPERFECT_ENDINGS}
+
+
+def surface_forms(kind: str, word: str) -> set[str]:
+    """All folded surface forms generated for one word of an entry of ``kind``."""
+    if kind == "V":
+        return _perfect_forms(word)
+    if kind == "I":
+        return _imperfect_forms(word)
+    if kind == "N":
+        return _noun_forms(word)
+    return {word}
+
+
+class TriggerLexicon:
+    """Trigger entries indexed by every generated surface form of their first word."""
+
+    def __init__(self, path: Path = RESOURCE) -> None:
+        self.entries: list[Trigger] = []
+        self.index: dict[str, list[Trigger]] = {}
+        self.stop: set[str] = set()
+        for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not raw.strip() or raw.startswith("#"):
+                continue
+            cols = raw.split("\t")
+            if len(cols) < 6:
+                raise ValueError(f"{path.name}:{number}: expected 7 tab-separated columns")
+            etype, mode, cameo, kind, form, strength = cols[:6]
+            context = cols[6] if len(cols) > 6 else "-"
+            first_kind = kind
+            text = form
+            if kind == "P":
+                first_kind, _, text = form.partition(":")
+            words = tuple(fold(w) for w in text.split())
+            if etype == "STOP":
+                self.stop.add(words[0])
+                continue
+            entry = Trigger(
+                type=etype,
+                mode=None if mode == "-" else mode,
+                cameo=cameo,
+                kind=kind,
+                form=form,
+                strong=strength == "s",
+                context=() if context in ("-", "") else tuple(c.strip() for c in context.split(",")),
+                words=words,
+                line=number,
+            )
+            self.entries.append(entry)
+            for surface in surface_forms(first_kind, words[0]):
+                self.index.setdefault(surface, []).append(entry)
+        self.types = sorted({e.type for e in self.entries})
+
+    @lru_cache(maxsize=100_000)  # noqa: B019 - one lexicon per process, forms recur
+    def lookup(self, norm: str) -> tuple[Trigger, ...]:
+        """Entries whose first word matches some clitic/suffix reading of a folded token."""
+        found: list[Trigger] = []
+        readings = clitic_variants(norm)
+        if any(r in self.stop for r in readings):
+            return ()
+        for reading in readings:
+            for base in suffix_variants(reading):
+                hit = self.index.get(base)
+                if hit:
+                    found.extend(e for e in hit if e not in found)
+        return tuple(found)
+
+    def match(self, tokens: list[Token], start: int, end: int) -> list[Hit]:
+        """Hits in ``tokens[start:end]`` (one sentence), longest first, no overlaps."""
+        hits: list[Hit] = []
+        for i in range(start, end):
+            entries = self.lookup(tokens[i].norm)
+            for entry in entries:
+                last = _match_rest(entry.words, tokens, i, end)
+                if last is not None:
+                    hits.append(Hit(entry, i, last))
+        if not hits:
+            return hits
+        # Longest phrase first, then strong before weak, then file order.
+        hits.sort(key=lambda h: (-(h.last - h.first), not h.trigger.strong, h.trigger.line))
+        taken: set[int] = set()
+        kept: list[Hit] = []
+        for h in hits:
+            span = set(range(h.first, h.last + 1))
+            if span & taken:
+                continue
+            taken |= span
+            kept.append(h)
+        kept.sort(key=lambda h: h.first)
+        return kept
+
+
+def _match_rest(words: tuple[str, ...], tokens: list[Token], i: int, end: int) -> int | None:
+    """Index of the last token of a phrase whose first word matched token ``i``."""
+    if len(words) == 1:
+        return i
+    j = i
+    for w in words[1:]:
+        j += 1
+        if j >= end:
+            return None
+        norm = tokens[j].norm
+        if w in ("ب", "ل") and norm.startswith(w):  # "اعترف ب" + بـX: a prefix preposition
+            j -= 1 if len(norm) > 1 else 0
+            continue
+        if norm == w or w in clitic_variants(norm) or _strip_al(w) in clitic_variants(norm):
+            continue
+        if any(v == w or v == _strip_al(w) for r in clitic_variants(norm) for v in suffix_variants(r)):
+            continue
+        return None
+    return j
+
+
+def _strip_al(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+_LEXICON: TriggerLexicon | None = None
+
+
+def default_lexicon() -> TriggerLexicon:
+    global _LEXICON
+    if _LEXICON is None:
+        _LEXICON = TriggerLexicon()
+    return _LEXICON

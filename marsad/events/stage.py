@@ -1,0 +1,221 @@
+"""The events stage: PLOVER 2.0 events from Arabic sentences.
+
+Per sentence: trigger lexicon hits (``lexicon.py``); for ASSAULT and PROTEST a trained
+classifier (``classifier.py``) must accept the sentence, otherwise their hits are dropped;
+negation/hypothetical/historical flags (``flags.py``); source/target actors from the entity
+mentions (``arguments.py``); date from a time expression in the sentence, else the
+publication date; place from the geo stage. One event per trigger span; for ASSAULT and
+PROTEST one event per sentence (the most specific trigger), since a news sentence reporting
+an attack names it several times (هجوم … مقتل … انفجار).
+
+doc.meta keys read: ``place_of_sentence`` (sentence index -> place id, from the geo stage).
+doc.meta keys written: ``events_scores`` (sentence index -> {type: classifier probability})
+for sentences the classifiers scored.
+"""
+
+from __future__ import annotations
+
+from marsad.document import Document, Event, Token
+from marsad.events.arguments import RECIPROCAL_FORMS, assign, sentence_mentions
+from marsad.events.classifier import CLASSIFIED_TYPES, Model, load_model, sentence_features
+from marsad.events.flags import trigger_flags
+from marsad.events.lexicon import Hit, TriggerLexicon, default_lexicon
+from marsad.text.tokens import clitic_variants
+
+# PLOVER 2.0 quad category of each event type (manual, table "Quad categories").
+QUAD = {
+    "AGREE": "verbal_coop", "CONSULT": "verbal_coop", "SUPPORT": "verbal_coop", "CONCEDE": "verbal_coop",
+    "COOPERATE": "material_coop", "AID": "material_coop", "RETREAT": "material_coop",
+    "REQUEST": "verbal_conflict", "ACCUSE": "verbal_conflict", "REJECT": "verbal_conflict",
+    "THREATEN": "verbal_conflict",
+    "PROTEST": "material_conflict", "SANCTION": "material_conflict", "MOBILIZE": "material_conflict",
+    "COERCE": "material_conflict", "ASSAULT": "material_conflict",
+}
+# Types whose participants are symmetric (PLOVER: all entities as actor, no recipient).
+_RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Types that take no recipient in practice (the actor acts on its own).
+_UNDIRECTED = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})
+# A sentence scored just under the classifier threshold still reports the event when a
+# trigger has a source and a target actor with different codes ("قتالها ضد الجيش النظامي").
+# Not measured by the dev cross-validation (the dev CSV has no entities): see docs/events.md.
+_ARGUMENT_BOOST = 0.1
+# Confidence of lexicon-only events (types without a classifier).
+_STRONG, _WEAK = 0.7, 0.45
+
+
+def _close_actor(mentions: list, hit: Hit, ids: list[str], reach: int = 5) -> bool:
+    """One of the event's actors is mentioned within ``reach`` tokens of the trigger."""
+    for m in mentions:
+        if m.entity in ids and (0 < hit.first - m.last <= reach or 0 < m.first - hit.last <= reach):
+            return True
+    return False
+
+
+def _exchanged(tokens: list[Token], hit: Hit, lo: int) -> bool:
+    """An exchange verb (تبادل، تتبادل) in or shortly before the trigger: a reciprocal event."""
+    for j in range(max(lo, hit.first - 4), hit.last + 1):
+        if any(r.endswith(RECIPROCAL_FORMS_SUFFIX) for r in clitic_variants(tokens[j].norm)):
+            return True
+    return False
+
+
+RECIPROCAL_FORMS_SUFFIX = tuple(RECIPROCAL_FORMS) + tuple(f + "ا" for f in RECIPROCAL_FORMS) + tuple(
+    f + "ان" for f in RECIPROCAL_FORMS) + tuple(f + "ون" for f in RECIPROCAL_FORMS)
+
+
+class EventStage:
+    name = "events"
+    arabic_only = True
+
+    def __init__(self, lexicon: TriggerLexicon | None = None, use_classifier: bool = True) -> None:
+        self.lexicon = lexicon or default_lexicon()
+        self.models: dict[str, Model | None] = (
+            {t: load_model(t) for t in CLASSIFIED_TYPES} if use_classifier else {}
+        )
+
+    def __call__(self, doc: Document) -> Document:
+        tokens = doc.tokens
+        doc.events = []
+        if not tokens:
+            return doc
+        starts = [t.start for t in tokens]
+        ends = [t.end for t in tokens]
+        scores: dict[int, dict[str, float]] = {}
+        lo = 0
+        n = len(tokens)
+        while lo < n:
+            sent = tokens[lo].sentence
+            hi = lo
+            while hi < n and tokens[hi].sentence == sent:
+                hi += 1
+            hits = self.lexicon.match(tokens, lo, hi)
+            if hits:
+                self._sentence(doc, tokens, starts, ends, lo, hi, sent, hits, scores)
+            lo = hi
+        if scores:
+            doc.meta["events_scores"] = scores
+        for i, ev in enumerate(doc.events, 1):
+            ev.id = f"V{i}"
+        return doc
+
+    # -- one sentence ----------------------------------------------------------------------
+    def _sentence(self, doc: Document, tokens: list[Token], starts: list[int], ends: list[int],
+                  lo: int, hi: int, sent: int, hits: list[Hit],
+                  scores: dict[int, dict[str, float]]) -> None:
+        mentions = None
+        by_type: dict[str, list[Hit]] = {}
+        for h in hits:
+            by_type.setdefault(h.trigger.type, []).append(h)
+        chosen: list[tuple[Hit, float]] = []
+        for etype, group in by_type.items():
+            model = self.models.get(etype)
+            if model is not None:
+                feats = sentence_features(tokens[lo:hi], group, tokens, lo, model.text_features,
+                                          model.lexicon_features)
+                p = model.score(feats)
+                scores.setdefault(sent, {})[etype] = round(p, 4)
+                if p < model.threshold - _ARGUMENT_BOOST:
+                    continue
+                if mentions is None:
+                    mentions = sentence_mentions(doc, starts, ends, lo, hi)
+                if p < model.threshold and not any(
+                    self._has_both_sides(doc, tokens, h, mentions, lo) for h in group
+                ):
+                    continue  # just under the threshold: only an actor-against-actor reading rescues it
+                # One event per sentence: the trigger with most actors, then strong, specific, first.
+                best = min(group, key=lambda h: (-self._actor_count(doc, tokens, h, mentions, lo),
+                                                 not h.trigger.strong, h.trigger.mode is None, h.first))
+                chosen.append((best, p))
+            else:
+                for h in group:
+                    chosen.append((h, _STRONG if h.trigger.strong else _WEAK))
+        for hit, conf in sorted(chosen, key=lambda c: c[0].first):
+            trig = hit.trigger
+            kind = trig.kind if trig.kind != "P" else trig.form[:1]
+            if not trig.strong and trig.type not in self.models:
+                # Weak triggers of lexicon-only types need an actor in the sentence.
+                if mentions is None:
+                    mentions = sentence_mentions(doc, starts, ends, lo, hi)
+                if not mentions:
+                    continue
+            flags = trigger_flags(tokens, hit.first, lo, kind)
+            if mentions is None:
+                mentions = sentence_mentions(doc, starts, ends, lo, hi)
+            reciprocal = (trig.type in _RECIPROCAL_TYPES and trig.mode not in ("visit",)) or _exchanged(
+                tokens, hit, lo
+            )
+            src, tgt = assign(doc, tokens, hit, [m for m in mentions if m.last < hit.first or m.first > hit.last],
+                              lo, reciprocal, directed=trig.type not in _UNDIRECTED)
+            if not trig.strong and trig.type not in self.models and not _close_actor(mentions, hit, src + tgt):
+                continue  # a weak trigger needs one of its actors right next to it
+            start, end = tokens[hit.first].start, tokens[hit.last].end
+            date, precision = self._date(doc, tokens[lo].start, tokens[hi - 1].end)
+            doc.events.append(Event(
+                id="",
+                type=trig.type,
+                mode=trig.mode,
+                context=list(trig.context),
+                cameo=trig.cameo,
+                quad=QUAD[trig.type],  # type: ignore[arg-type]
+                source=src,
+                target=tgt,
+                source_actor=self._codes(doc, src),
+                target_actor=self._codes(doc, tgt),
+                date=date,
+                date_precision=precision,  # type: ignore[arg-type]
+                place=self._place(doc, sent, tokens[lo].start, tokens[hi - 1].end),
+                negated=flags.negated,
+                hypothetical=flags.hypothetical,
+                historical=flags.historical,
+                trigger=doc.span(start, end),
+                sentence=sent,
+                confidence=round(conf * (0.6 if flags.negated or flags.hypothetical else 1.0), 3),
+            ))
+
+    def _has_both_sides(self, doc: Document, tokens: list[Token], hit: Hit, mentions: list, lo: int) -> bool:
+        if not mentions:
+            return False
+        src, tgt = assign(doc, tokens, hit, [m for m in mentions if m.last < hit.first or m.first > hit.last],
+                          lo, False)
+        if not (src and tgt):
+            return False
+        codes_src, codes_tgt = set(self._codes(doc, src)), set(self._codes(doc, tgt))
+        return bool(codes_src and codes_tgt and not codes_src & codes_tgt)
+
+    @staticmethod
+    def _actor_count(doc: Document, tokens: list[Token], hit: Hit, mentions: list, lo: int) -> int:
+        if not mentions:
+            return 0
+        src, tgt = assign(doc, tokens, hit, [m for m in mentions if m.last < hit.first or m.first > hit.last],
+                          lo, False)
+        return len(src) + len(tgt)
+
+    @staticmethod
+    def _codes(doc: Document, ids: list[str]) -> list[str]:
+        out = []
+        for eid in ids:
+            ent = doc.entity(eid)
+            if ent is not None and ent.actor is not None and ent.actor.code:
+                out.append(ent.actor.code)
+        return out
+
+    @staticmethod
+    def _date(doc: Document, s_start: int, s_end: int) -> tuple[str | None, str]:
+        for t in doc.times:
+            if t.kind == "date" and t.value and s_start <= t.start < s_end:
+                return t.value, t.precision
+        if doc.published:
+            return doc.published, "day"
+        return None, "unknown"
+
+    @staticmethod
+    def _place(doc: Document, sent: int, s_start: int, s_end: int) -> str | None:
+        by_sentence = doc.meta.get("place_of_sentence", {})
+        if sent in by_sentence:
+            return by_sentence[sent]
+        if str(sent) in by_sentence:
+            return by_sentence[str(sent)]
+        for place in doc.places:
+            if any(s_start <= m.start < s_end for m in place.mentions):
+                return place.id
+        return None

@@ -1,0 +1,267 @@
+"""Actor stage: dictionary linking, date-aware offices, unnamed agents, anaphors, eval."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from marsad.actors.dictionary import add_entry, validate
+from marsad.actors.lexicon import first_keys, gkey, key
+from marsad.actors.romanize import romanize
+from marsad.actors.stage import ActorStage
+from marsad.document import Document, Entity, Span
+from marsad.testing import make_document
+from marsad.text.normalize import fold
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="module")
+def stage() -> ActorStage:
+    return ActorStage()
+
+
+def body(text: str) -> str:
+    """Article body: the file minus its title line."""
+    return text.split("\n", 1)[1]
+
+
+def with_entities(text: str, names: dict[str, str], published: str | None = None) -> Document:
+    """A document with entities as NER would give them: one entity per listed surface form."""
+    doc = make_document(text, published=published)
+    for n, (surface, etype) in enumerate(names.items(), 1):
+        spans = [Span(m.start(), m.end(), surface) for m in re.finditer(re.escape(surface), text)]
+        assert spans, surface
+        doc.entities.append(Entity(id=f"E{n}", type=etype, mentions=spans))  # type: ignore[arg-type]
+    return doc
+
+
+def by_name(doc: Document, name: str) -> Entity:
+    hits = [e for e in doc.entities if e.name == name]
+    assert hits, f"{name} not found in {[e.name for e in doc.entities]}"
+    return hits[0]
+
+
+def covering(doc: Document, text: str) -> Entity:
+    """The entity with a mention exactly equal to ``text``."""
+    for e in doc.entities:
+        if any(m.text == text for m in e.mentions):
+            return e
+    raise AssertionError(f"no entity mention {text!r}: {[(e.id, [m.text for m in e.mentions]) for e in doc.entities]}")
+
+
+# -- matching keys -------------------------------------------------------------------------
+
+def test_keys_fold_variants() -> None:
+    def k(word: str) -> str:
+        return key(fold(word))
+
+    assert gkey(k("سيرغي")) == gkey(k("سيرجي")) == gkey(k("سيركي"))
+    assert k("جندي") != k("كندي")  # the g-class is folded for names only
+    assert k("الأمريكية") == k("أمريكي") == k("الامريكيين")
+    assert k("موسكو") in first_keys(fold("وبموسكو"))
+    assert k("المتظاهرون") == k("متظاهرين")
+
+
+def test_romanize_is_deterministic() -> None:
+    assert romanize("حسين جابري") == romanize("حسين  جابري")
+    assert romanize("إليزابيث ترودو") == "Elizabeth Trudeau"
+
+
+# -- sample articles ---------------------------------------------------------------------
+
+SAMPLE_000_NER = {
+    "وزارة الخارجية الأمريكية": "ORG", "سيرغي شويغو": "PER", "إليزابيث ترودو": "PER", "حسين جابري": "PER",
+    "ميخائيل بوغدانوف": "PER", "سيرغي لافروف": "PER", "فرانك شتاينماير": "PER", "واشنطن": "GPE",
+    "موسكو": "GPE", "طهران": "GPE", "حلب": "GPE",
+}
+SAMPLE_003_NER = {
+    "سيرجي لافروف": "PER", "لافروف": "PER", "جون كيري": "PER", "فلاديمير بوتين": "PER", "أوباما": "PER",
+    "جوش إيرنست": "PER", "بشار الأسد": "PER", "البيت الأبيض": "ORG", "الولايات المتحدة": "GPE",
+}
+
+
+def _check_000(doc: Document) -> None:
+    people = {
+        "Sergei Shoigu": "RUS", "Sergei Lavrov": "RUS", "Elizabeth Trudeau": "USA",
+        "Hossein Jaberi Ansari": "IRN", "Mikhail Bogdanov": "RUS", "Frank-Walter Steinmeier": "DEU",
+    }
+    for name, country in people.items():
+        ent = by_name(doc, name)
+        assert ent.actor is not None and ent.actor.country == country, (name, ent.actor)
+    shoigu = by_name(doc, "Sergei Shoigu")
+    assert shoigu.title == "وزير الدفاع الروسي" and shoigu.actor.code == "RUSMIL"  # type: ignore[union-attr]
+    # The title alone later in the article refers to the same person.
+    assert sum(m.text == "وزير الدفاع الروسي" for m in shoigu.mentions) == 1
+    assert any(m.text == "الاخير" for m in by_name(doc, "Frank-Walter Steinmeier").mentions)
+    assert by_name(doc, "Hossein Jaberi Ansari").title == "مساعد وزير الخارجية الإيراني"
+    assert covering(doc, "وزارة الخارجية الأمريكية").actor.code == "USAGOV"  # type: ignore[union-attr]
+    assert covering(doc, "الجيش النظامي").actor.code == "SYRMIL"  # type: ignore[union-attr]
+    assert covering(doc, "فصائل معارضة").actor.code == "SYRREB"  # type: ignore[union-attr]
+    assert covering(doc, "النظام").actor.code == "SYRGOV"  # type: ignore[union-attr]
+    assert covering(doc, "موسكو").actor.code == "RUSGOV"  # type: ignore[union-attr]
+    assert covering(doc, "طهران").actor.code == "IRNGOV"  # type: ignore[union-attr]
+    assert doc.meta["actor_location"] == "SYR"
+    # Every entity is enriched; ids are unique and continue the numbering.
+    ids = [e.id for e in doc.entities]
+    assert len(ids) == len(set(ids))
+    for e in doc.entities:
+        assert e.name and e.name_ar and e.mentions
+        for m in e.mentions:
+            assert doc.text[m.start : m.end] == m.text
+
+
+def _check_003(doc: Document) -> None:
+    people = {
+        "Sergei Lavrov": "RUS", "John Kerry": "USA", "Vladimir Putin": "RUS", "Barack Obama": "USA",
+        "Josh Earnest": "USA", "Bashar al-Assad": "SYR",
+    }
+    for name, country in people.items():
+        ent = by_name(doc, name)
+        assert ent.actor is not None and ent.actor.country == country, (name, ent.actor)
+    assert by_name(doc, "Josh Earnest").title == "المتحدث باسم البيت الأبيض"
+    assert by_name(doc, "John Kerry").title == "نظيره الأمريكي"
+    assert covering(doc, "البيت الأبيض").actor.code == "USAGOV"  # type: ignore[union-attr]
+    assert covering(doc, "نظام بشار الأسد").actor.code == "SYRGOV"  # type: ignore[union-attr]
+    assert covering(doc, "نظام الأسد").actor.code == "SYRGOV"  # type: ignore[union-attr]
+    assert covering(doc, "قوات المعارضة").actor.code == "SYRREB"  # type: ignore[union-attr]
+    ministry = covering(doc, "وزارة الخارجية الروسية")
+    assert ministry.actor.code == "RUSGOV"  # type: ignore[union-attr]
+    assert any(m.text == "الوزارة" for m in ministry.mentions)  # "الوزارة" resolved in the document
+    # Both spellings of Lavrov are one entity.
+    assert sum(1 for e in doc.entities if e.name == "Sergei Lavrov") == 1
+
+
+def test_sample_000_with_ner_entities(stage: ActorStage, sample_000_text: str) -> None:
+    doc = stage(with_entities(body(sample_000_text), SAMPLE_000_NER))
+    _check_000(doc)
+    assert covering(doc, "حلب").actor.code == "SYR"  # type: ignore[union-attr]  # a city is no state
+
+
+def test_sample_003_with_ner_entities(stage: ActorStage, sample_003_text: str) -> None:
+    _check_003(stage(with_entities(body(sample_003_text), SAMPLE_003_NER)))
+
+
+def test_samples_without_ner(stage: ActorStage, sample_000_text: str, sample_003_text: str) -> None:
+    """The dictionary alone finds the named actors when NER gives nothing."""
+    _check_000(stage(make_document(body(sample_000_text))))
+    _check_003(stage(make_document(body(sample_003_text))))
+
+
+def test_same_identity_across_documents(stage: ActorStage, sample_000_text: str, sample_003_text: str) -> None:
+    a = by_name(stage(make_document(body(sample_000_text))), "Sergei Lavrov")
+    b = by_name(stage(make_document(body(sample_003_text))), "Sergei Lavrov")
+    assert (a.name, a.name_ar, a.actor) == (b.name, b.name_ar, b.actor)
+    assert a.actor.code == "RUSGOV"  # type: ignore[union-attr]
+
+
+def test_samples_with_real_ner(sample_000_text: str, sample_003_text: str) -> None:
+    pytest.importorskip("marsad.ner.stage")
+    from marsad.pipeline import Pipeline
+
+    pipe = Pipeline.from_names(["text", "ner", "actors"])
+    _check_000(pipe(Document(id="s0", text=body(sample_000_text), language="ar")))
+    _check_003(pipe(Document(id="s3", text=body(sample_003_text), language="ar")))
+
+
+# -- linking, dates, context ---------------------------------------------------------------
+
+def test_spelling_variants_link(stage: ActorStage) -> None:
+    text = "التقى وزير الدفاع سيرجي شويجو نظيره فرانك فالتر شتاينمير في برلين."
+    doc = stage(with_entities(text, {"سيرجي شويجو": "PER", "فرانك فالتر شتاينمير": "PER"}, "2016-05-01"))
+    assert by_name(doc, "Sergei Shoigu").actor.code == "RUSMIL"  # type: ignore[union-attr]
+    assert by_name(doc, "Frank-Walter Steinmeier").actor.country == "DEU"  # type: ignore[union-attr]
+
+
+def test_office_by_article_date(stage: ActorStage) -> None:
+    text = "وصل سيرغي شويغو إلى دمشق واجتمع مع جون كيري."
+    early = stage(make_document(text, published="2010-06-01"))
+    late = stage(make_document(text, published="2015-06-01"))
+    assert by_name(early, "Sergei Shoigu").actor.code == "RUSGOV"  # type: ignore[union-attr]  # emergencies minister
+    assert by_name(late, "Sergei Shoigu").actor.code == "RUSMIL"  # type: ignore[union-attr]  # defence minister
+    assert by_name(early, "John Kerry").actor.code == "USALEG"  # type: ignore[union-attr]  # senator
+    assert by_name(late, "John Kerry").actor.code == "USAGOV"  # type: ignore[union-attr]
+
+
+def test_unknown_person_gets_romanised_name_and_title_codes(stage: ActorStage) -> None:
+    text = "وقال وزير الخارجية العراقي فؤاد حسين إن بغداد ترفض التدخل."
+    doc = stage(with_entities(text, {"فؤاد حسين": "PER"}))
+    ent = covering(doc, "فؤاد حسين")
+    assert ent.title == "وزير الخارجية العراقي"
+    assert ent.actor.code == "IRQGOV"  # type: ignore[union-attr]
+    again = stage(with_entities("التقى فؤاد حسين بالسفير.", {"فؤاد حسين": "PER"}))
+    assert ent.name == covering(again, "فؤاد حسين").name == romanize("فؤاد حسين")
+
+
+def test_agents_and_location_country(stage: ActorStage) -> None:
+    text = ("أطلقت الشرطة المصرية الغاز المسيل للدموع على المتظاهرين في القاهرة. "
+            "وقال شهود إن مسلحين مجهولين أطلقوا النار على دورية للجيش في القاهرة.")
+    doc = stage(make_document(text))
+    assert covering(doc, "الشرطة المصرية").actor.code == "EGYCOP"  # type: ignore[union-attr]
+    assert covering(doc, "المتظاهرين").actor.sector == "CVL"  # type: ignore[union-attr]
+    assert covering(doc, "مسلحين مجهولين").actor.sector == "UAF"  # type: ignore[union-attr]
+    assert doc.meta["actor_location"] == "EGY"
+    # A capital after "في" is a place, not a state actor.
+    assert not any(e.type == "GPE" and e.actor and e.actor.code == "EGYGOV" for e in doc.entities)
+
+
+def test_capital_acting_as_state_and_counterpart(stage: ActorStage) -> None:
+    text = "ردت أنقرة على الاتهامات. وأبلغ وزير الخارجية التركي نظيره الإيراني بموقف بلاده."
+    doc = stage(make_document(text))
+    assert covering(doc, "أنقرة").actor.code == "TURGOV"  # type: ignore[union-attr]
+    counterpart = covering(doc, "نظيره الإيراني")
+    assert counterpart.type == "PER" and counterpart.actor.code == "IRNGOV"  # type: ignore[union-attr]
+
+
+def test_latter_resolves_to_previous_person(stage: ActorStage) -> None:
+    text = "التقى الوزير سيرغي لافروف الرئيس رجب طيب أردوغان، وأكد الأخير دعم بلاده للحل."
+    doc = stage(make_document(text, published="2018-01-01"))
+    erdogan = by_name(doc, "Recep Tayyip Erdogan")
+    assert erdogan.actor.code == "TURGOV"  # type: ignore[union-attr]
+    assert any(m.text == "الأخير" for m in erdogan.mentions)
+    assert not any(m.text == "الأخير" for m in by_name(doc, "Sergei Lavrov").mentions)
+
+
+def test_no_entities_for_plain_text(stage: ActorStage) -> None:
+    doc = stage(make_document("ارتفعت أسعار الخضار بشكل دوري خلال الصيف الماضي."))
+    assert doc.entities == []
+
+
+# -- dictionary tools and evaluation ---------------------------------------------------------
+
+def test_shipped_dictionary_is_valid() -> None:
+    assert validate() == []
+
+
+def test_validate_and_add_entry(tmp_path: Path) -> None:
+    path = tmp_path / "actors.jsonl"
+    add_entry("Fuad Hussein", ["فؤاد حسين"], "IRQ", "IRQGOV", role="foreign minister", start="2020-06-06", path=path)
+    add_entry("Fuad Hussein", ["فؤاد محمد حسين"], "IRQ", path=path)
+    assert validate(path) == []
+    obj = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+    assert obj["ar"] == ["فؤاد حسين", "فؤاد محمد حسين"] and obj["offices"][0]["code"] == "IRQGOV"
+    with pytest.raises(ValueError):
+        add_entry("Bad", ["latin only"], "IRQ", path=path)
+    path.write_text('{"name": "X", "type": "PER", "country": "rus", "ar": ["س"], "offices": '
+                    '[{"code": "RUSXXX", "from": "2020-01-01", "to": "2019-01-01"}]}\nnot json\n', encoding="utf-8")
+    problems = validate(path)
+    assert any("bad country" in p for p in problems)
+    assert any("bad code" in p for p in problems)
+    assert any("ends before" in p for p in problems)
+    assert any("invalid JSON" in p for p in problems)
+
+
+def test_eval_actors_layout() -> None:
+    from marsad.eval.actors import evaluate
+
+    summary, result = evaluate(str(DATA / "actors_spans_tiny.json"))
+    for k in ("type", "source_country_acc", "source_sector_acc", "target_country_acc", "target_sector_acc", "records"):
+        assert k in result
+    assert result["records"] == 3
+    assert result["span_source_sector_acc"] == 1.0
+    assert result["span_target_sector_acc"] == 1.0
+    assert result["span_source_country_acc"] == 1.0
+    assert "span mode" in summary

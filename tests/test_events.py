@@ -1,0 +1,159 @@
+"""Events stage: trigger lexicon, flags, argument rules, classifier gate, eval, samples."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from marsad.document import Actor, Entity, Span
+from marsad.events.flags import trigger_flags
+from marsad.events.lexicon import default_lexicon
+from marsad.events.stage import EventStage
+from marsad.testing import make_document
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="module")
+def stage() -> EventStage:
+    return EventStage()
+
+
+def with_entities(text: str, actors: dict[str, str], published: str | None = "2016-08-02"):
+    """A document whose entities are the given surface forms (as the NER+actors stages would give)."""
+    doc = make_document(text, published=published)
+    for i, (surface, code) in enumerate(actors.items(), 1):
+        spans = [Span(m.start(1), m.end(1), m.group(1))
+                 for m in re.finditer(rf"(?<!\w)(?:[وبل])?({re.escape(surface)})(?!\w)", text)]
+        assert spans, surface
+        doc.entities.append(Entity(id=f"E{i}", type="GPE", mentions=spans, name_ar=surface,
+                                   actor=Actor(code=code, country=code[:3])))
+    return doc
+
+
+def types_of(doc, name: str) -> list:
+    return [e for e in doc.events if e.type == name]
+
+
+def entity_names(doc, ids: list[str]) -> list[str]:
+    return [doc.entity(i).name_ar for i in ids]
+
+
+# -- lexicon ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("word,etype", [
+    ("يتظاهرون", "PROTEST"), ("والمتظاهرين", "PROTEST"), ("بالمظاهرات", "PROTEST"),
+    ("اعتصموا", "PROTEST"), ("إضراب", "PROTEST"), ("اغتالوا", "ASSAULT"), ("وانفجرت", "ASSAULT"),
+    ("اتهمت", "ACCUSE"), ("ويطالبون", "REQUEST"), ("التقى", "CONSULT"), ("اعتقلت", "COERCE"),
+    ("أمهلت", "THREATEN"), ("انسحاب", "RETREAT"), ("رحبت", "SUPPORT"),
+])
+def test_inflected_forms_match(word: str, etype: str) -> None:
+    doc = make_document(word)
+    hits = default_lexicon().match(doc.tokens, 0, len(doc.tokens))
+    assert etype in {h.trigger.type for h in hits}
+
+
+def test_common_nouns_are_not_triggers() -> None:
+    doc = make_document("وزارة الخارجية والوزارات المعنية")
+    assert default_lexicon().match(doc.tokens, 0, len(doc.tokens)) == []
+
+
+def test_phrases_take_the_longest_reading() -> None:
+    doc = make_document("وأعلن الطرفان وقف إطلاق النار بعد أن أطلقوا النار على الحاجز")
+    hits = default_lexicon().match(doc.tokens, 0, len(doc.tokens))
+    spans = {(doc.tokens[h.first].text, doc.tokens[h.last].text, h.trigger.type) for h in hits}
+    assert ("وقف", "النار", "RETREAT") in spans
+    assert ("أطلقوا", "النار", "ASSAULT") in spans
+    # the inner "إطلاق النار" of the ceasefire is not a second trigger
+    assert not any(t == "ASSAULT" and a == "إطلاق" for a, _, t in spans)
+
+
+# -- flags -----------------------------------------------------------------------------------
+def _flags(text: str, trigger: str, kind: str):
+    doc = make_document(text)
+    i = next(k for k, t in enumerate(doc.tokens) if t.text == trigger)
+    return trigger_flags(doc.tokens, i, 0, kind)
+
+
+def test_negation_future_and_pluperfect() -> None:
+    assert _flags("ونفى المتحدث أن الجيش لم يقصف القرية", "يقصف", "I").negated
+    assert _flags("وقال إن الحكومة سوف تفرض عقوبات جديدة", "تفرض", "I").hypothetical
+    assert _flags("وهدد بأن الجماعة ستهاجم المدينة", "ستهاجم", "I").hypothetical
+    assert _flags("وكان مسلحون قد اغتالوا القاضي في منزله", "اغتالوا", "V").historical
+    plain = _flags("اغتال مسلحون القاضي أمس", "اغتال", "V")
+    assert not (plain.negated or plain.hypothetical or plain.historical)
+    noun = _flags("فالتعاون العسكري مع الروس لن يتم قبل تنفيذ الاتفاق", "فالتعاون", "N")
+    assert noun.negated and noun.hypothetical
+
+
+# -- arguments and coding -------------------------------------------------------------------------
+def test_vso_accusation_with_target(stage: EventStage) -> None:
+    doc = stage(with_entities("واتهمت بغداد أنقرة بدعم المسلحين على الحدود.", {"بغداد": "IRQGOV", "أنقرة": "TURGOV"}))
+    ev = types_of(doc, "ACCUSE")[0]
+    assert entity_names(doc, ev.source) == ["بغداد"] and entity_names(doc, ev.target) == ["أنقرة"]
+    assert ev.source_actor == ["IRQGOV"] and ev.target_actor == ["TURGOV"]
+    assert ev.quad == "verbal_conflict" and ev.cameo.startswith("11")
+    assert ev.date == "2016-08-02" and ev.date_precision == "day"
+
+
+def test_meeting_is_reciprocal(stage: EventStage) -> None:
+    text = "والتقى وزير الخارجية المصري سامح شكري مع نظيره الأردني أيمن الصفدي في عمان."
+    doc = stage(with_entities(text, {"سامح شكري": "EGYGOV", "أيمن الصفدي": "JORGOV"}))
+    ev = types_of(doc, "CONSULT")[0]
+    assert sorted(ev.source_actor) == ["EGYGOV", "JORGOV"] and ev.target == []
+
+
+def test_phone_call_mode_and_ultimatum(stage: EventStage) -> None:
+    text = ("وبحث الرئيس الفرنسي في اتصال هاتفي مع المستشارة الألمانية الأزمة. "
+            "وأمهلت الحكومة المحتجين حتى الأحد لإخلاء الساحة.")
+    doc = stage(with_entities(text, {"الرئيس الفرنسي": "FRAGOV", "المستشارة الألمانية": "DEUGOV", "الحكومة": "GOV"}))
+    modes = {(e.type, e.mode) for e in doc.events}
+    assert ("CONSULT", "phone") in modes
+    assert ("THREATEN", "ultimatum") in modes
+
+
+def test_spans_are_exact_and_triggers_unique(stage: EventStage) -> None:
+    text = "وقصفت الطائرات الحربية بلدة في ريف إدلب ما أسفر عن مقتل عشرة مدنيين. وطالبت المعارضة بوقف القصف."
+    doc = stage(with_entities(text, {"المعارضة": "SYRREB"}))
+    assert doc.events
+    seen = set()
+    for ev in doc.events:
+        assert doc.text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
+        assert (ev.trigger.start, ev.trigger.end) not in seen
+        seen.add((ev.trigger.start, ev.trigger.end))
+    assert [e.id for e in doc.events] == [f"V{i}" for i in range(1, len(doc.events) + 1)]
+
+
+# -- the ASSAULT / PROTEST classifier gate ------------------------------------------------------------
+def test_reported_attack_is_assault(stage: EventStage) -> None:
+    doc = stage(make_document("قتل خمسة جنود وأصيب ثمانية آخرون أمس في انفجار عبوة ناسفة استهدفت دوريتهم "
+                              "جنوب المدينة، بحسب مصادر أمنية."))
+    assert types_of(doc, "ASSAULT")
+
+
+def test_protest_report_is_protest(stage: EventStage) -> None:
+    doc = stage(make_document("وتظاهر آلاف الطلاب أمس أمام مبنى البرلمان احتجاجا على رفع الرسوم الجامعية، "
+                              "ورددوا هتافات تطالب باستقالة الوزير."))
+    ev = types_of(doc, "PROTEST")
+    assert ev and ev[0].quad == "material_conflict" and ev[0].mode == "demo"
+
+
+def test_text_without_violence_has_no_assault(stage: EventStage) -> None:
+    doc = stage(make_document("وناقش المجلس الموازنة العامة للعام المقبل وخطط تطوير التعليم في المحافظات."))
+    assert not types_of(doc, "ASSAULT") and not types_of(doc, "PROTEST")
+
+
+# -- eval -------------------------------------------------------------------------------------
+def test_eval_events_json_layout() -> None:
+    from marsad.eval.events import evaluate
+
+    summary, result = evaluate(str(DATA / "events_tiny.csv"))
+    assert set(result) == {"type", "clean", "hard", "sentences", "seconds"}
+    assert result["type"] == "ASSAULT" and result["sentences"] == 5  # the ambiguous row is ignored
+    for part in ("clean", "hard"):
+        assert set(result[part]) == {"precision", "recall", "f1"}
+    assert result["clean"]["recall"] == 1.0
+    json.dumps(result)
+    assert "ASSAULT" in summary
