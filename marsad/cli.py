@@ -120,6 +120,24 @@ def cmd_stages(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_actors(args: argparse.Namespace) -> int:
+    from marsad.actors import dictionary
+
+    path = args.path or dictionary.CURATED
+    if args.action == "validate":
+        problems = dictionary.validate(path)
+        for problem in problems:
+            print(problem)
+        print(f"{path}: {'ok' if not problems else f'{len(problems)} problem(s)'}", file=sys.stderr)
+        return 1 if problems else 0
+    entry = dictionary.add_entry(
+        args.name, args.ar, args.country, args.code, type=args.type, role=args.role or "",
+        start=args.start, end=args.end, wikidata=args.wikidata, path=path,
+    )
+    print(f"added/updated {entry.name} in {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="marsad", description="Arabic news to structured event data.", epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"marsad {__version__}")
@@ -152,6 +170,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--input", help="articles to use (file, directory or .zip of JSON); default: bundled samples")
     p.add_argument("--stages", help="comma-separated stage names (default: the full pipeline)")
     p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("actors", help="validate or extend the actor dictionary")
+    actions = p.add_subparsers(dest="action", required=True)
+    v = actions.add_parser("validate", help="check a dictionary file (default: the shipped curated one)")
+    v.add_argument("path", nargs="?")
+    v.set_defaults(func=cmd_actors)
+    a = actions.add_parser("add", help="add an actor or merge variants/an office into an existing one")
+    a.add_argument("name", help="canonical Latin name, e.g. 'Sergei Lavrov'")
+    a.add_argument("--ar", action="append", required=True, help="an Arabic spelling (repeatable)")
+    a.add_argument("--country", help="ISO 3166-1 alpha-3 (or IGO, UNO …)")
+    a.add_argument("--code", help="actor code for the office, e.g. RUSGOV")
+    a.add_argument("--type", default="PER", choices=("PER", "ORG", "GPE", "LOC", "MISC"))
+    a.add_argument("--role", help="office held, e.g. 'foreign minister'")
+    a.add_argument("--start", help="office start date YYYY-MM-DD")
+    a.add_argument("--end", help="office end date YYYY-MM-DD")
+    a.add_argument("--wikidata", help="Wikidata id, e.g. Q7412")
+    a.add_argument("--path", help="dictionary file to edit (default: the shipped curated one)")
+    a.set_defaults(func=cmd_actors)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the output record")
     p.set_defaults(func=cmd_schema)

@@ -157,3 +157,19 @@ def test_records_validate_against_the_schema(sample_000_text):
     for p in record["places"]:
         for m in p["mentions"]:
             assert text[m["start"] : m["end"]] == m["text"]
+
+
+def test_actor_dictionary_commands(tmp_path):
+    from marsad.actors.dictionary import CURATED
+
+    copy = tmp_path / "actors.jsonl"
+    copy.write_text(CURATED.read_text(encoding="utf-8"), encoding="utf-8")
+    assert _marsad("actors", "validate", str(copy)).returncode == 0
+    added = _marsad("actors", "add", "Ayman Safadi", "--ar", "أيمن الصفدي", "--country", "JOR", "--code", "JORGOV",
+                    "--role", "foreign minister", "--start", "2017-01-15", "--path", str(copy))
+    assert added.returncode == 0, added.stderr.decode()
+    assert "أيمن الصفدي" in copy.read_text(encoding="utf-8")
+    assert _marsad("actors", "validate", str(copy)).returncode == 0
+    copy.write_text('{"name": "Broken", "country": "XX"\n', encoding="utf-8")
+    broken = _marsad("actors", "validate", str(copy))
+    assert broken.returncode != 0 and "Traceback" not in broken.stderr.decode()

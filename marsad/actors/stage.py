@@ -348,8 +348,7 @@ class ActorStage:
         for ent in doc.entities:
             run.code_entity(ent)
         run.agents()
-        for ent in doc.entities:
-            ent.mentions.sort(key=lambda sp: sp.start)
+        merge_same_referents(doc)
         return doc
 
     def code_span(self, doc: Document, start: int, end: int, context: bool = False) -> Actor | None:
@@ -760,3 +759,40 @@ def _wrong_gender(s: Sent, u: Unit) -> bool:
         return False
     w = strip_proclitics(s.words[u.i].norm)
     return w.endswith("ه") and s.keys[u.i] in A.MASCULINE_ONLY
+
+
+def merge_same_referents(doc: Document) -> None:
+    """One entity per referent: entities that linking gave the same identity become one.
+
+    NER groups mentions by spelling; linking can show that different spellings name the
+    same actor (واشنطن / الولايات المتحدة / أمريكا acting as the US state). Ids are
+    renumbered E1.. in order of first mention; later stages only ever see the merged ids.
+    """
+    keep: dict[tuple[str, str, str | None], Entity] = {}
+    renamed: dict[str, Entity] = {}
+    for ent in doc.entities:
+        key = (ent.type, ent.name, ent.actor.code if ent.actor else None) if ent.name else None
+        target = keep.get(key) if key else None
+        if target is None:
+            if key:
+                keep[key] = ent
+            renamed[ent.id] = ent
+            continue
+        seen = {(m.start, m.end) for m in target.mentions}
+        target.mentions += [m for m in ent.mentions if (m.start, m.end) not in seen]
+        target.title = target.title or ent.title
+        renamed[ent.id] = target
+    survivors = list({id(ent): ent for ent in renamed.values()}.values())
+    for ent in survivors:
+        ent.mentions.sort(key=lambda sp: sp.start)
+    survivors.sort(key=lambda e: e.mentions[0].start if e.mentions else 1 << 30)
+    new_id = {id(ent): f"E{i}" for i, ent in enumerate(survivors, 1)}
+    old_to_new = {old: new_id[id(ent)] for old, ent in renamed.items()}
+    for ent in survivors:
+        ent.id = new_id[id(ent)]
+    for m in doc.mentions:
+        if m.entity in old_to_new:
+            m.entity = old_to_new[m.entity]
+    if "actor_from_location" in doc.meta:
+        doc.meta["actor_from_location"] = [old_to_new.get(x, x) for x in doc.meta["actor_from_location"]]
+    doc.entities = survivors

@@ -408,3 +408,18 @@ class GeoStage:
                         link[e.id] = pid
                         break
         doc.meta["place_of_entity"] = link
+        # A place that is not acting as an actor (no sector: "حلب" -> SYR) is best named by
+        # the gazetteer ("Aleppo"), not by a romanisation of its Arabic form.
+        # Only when the place is the entity itself: same span, or the city that a part-of-city
+        # place lies in ("الأحياء الشرقية في حلب" names Aleppo); never the capital found
+        # through a country name ("عاصمة قرغيزستان" is Bishkek, the entity is Kyrgyzstan).
+        by_id = {p.id: p for p in doc.places}
+        for e in doc.entities:
+            if e.id not in link or (e.actor is not None and e.actor.sector is not None):
+                continue
+            place = by_id[link[e.id]]
+            place_spans = {(m.start, m.end) for m in place.mentions}
+            if any((m.start, m.end) in place_spans for m in e.mentions):
+                e.name = place.name
+            elif place.precision == "sub-city":
+                e.name = place.name.split(" (")[0]
