@@ -14,6 +14,7 @@ $(BIN)/marsad: pyproject.toml requirements.lock
 
 run: $(BIN)/marsad
 	$(BIN)/marsad process examples/ --db $(DB)
+	$(BIN)/marsad show --db $(DB)
 
 test: $(BIN)/marsad
 	$(BIN)/ruff check marsad tests scripts

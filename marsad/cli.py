@@ -105,6 +105,36 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 # -- small utilities -------------------------------------------------------------------
+def cmd_show(args: argparse.Namespace) -> int:
+    """A glance at what the store holds: one line per document, then its events."""
+    from marsad.store import Store
+
+    if not Path(args.db).exists():
+        raise MarsadError(f"{args.db}: no such store (run `marsad process ... --db {args.db}` first)")
+    with Store(args.db) as store:
+        docs = store.query(
+            """SELECT d.doc_id, coalesce(d.published::VARCHAR, '?'), d.title,
+                      (SELECT count(*) FROM entities e WHERE e.doc_id = d.doc_id),
+                      (SELECT count(*) FROM quotes q WHERE q.doc_id = d.doc_id),
+                      (SELECT count(*) FROM events v WHERE v.doc_id = d.doc_id)
+               FROM documents d ORDER BY d.published DESC NULLS LAST, d.doc_id LIMIT ?""",
+            [args.limit],
+        )
+        for doc_id, published, title, n_ent, n_quo, n_ev in docs:
+            print(f"{published}  {title or '(untitled)'}")
+            print(f"            {doc_id} · {n_ent} entities · {n_quo} quotes · {n_ev} events")
+            events = store.query(
+                """SELECT type, coalesce(mode, ''), array_to_string(source_actor, '+'),
+                          array_to_string(target_actor, '+'), trigger_text, negated OR hypothetical
+                   FROM events WHERE doc_id = ? ORDER BY trigger_start""",
+                [doc_id],
+            )
+            for etype, mode, src, tgt, trigger, flagged in events:
+                flag = "  (negated/hypothetical)" if flagged else ""
+                print(f"    {etype:<10} {mode:<12} {src or '-':>14} → {tgt or '-':<14} «{trigger}»{flag}")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from marsad.document import json_schema
 
@@ -188,6 +218,11 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--wikidata", help="Wikidata id, e.g. Q7412")
     a.add_argument("--path", help="dictionary file to edit (default: the shipped curated one)")
     a.set_defaults(func=cmd_actors)
+
+    p = sub.add_parser("show", help="summarise what a store holds")
+    p.add_argument("--db", default="marsad.duckdb", help="store path (default marsad.duckdb)")
+    p.add_argument("--limit", type=int, default=20, help="documents to show (default 20)")
+    p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the output record")
     p.set_defaults(func=cmd_schema)

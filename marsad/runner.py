@@ -43,6 +43,7 @@ class BatchSummary:
     errors: list[ProcessingError] = field(default_factory=list)
     seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(("entities", "quotes", "events", "times", "places"), 0))
+    outputs: set[str] = field(default_factory=set)  # "records" and/or "store"
 
     def add(self, doc: Document) -> None:
         self.documents += 1
@@ -52,7 +53,11 @@ class BatchSummary:
     def table(self) -> str:
         rows = [("documents", self.documents)]
         rows += [(k, v) for k, v in self.counts.items()]
-        rows += [("records written", self.written), ("records stored", self.stored), ("errors", len(self.errors))]
+        if "records" in self.outputs:
+            rows.append(("records written", self.written))
+        if "store" in self.outputs:
+            rows.append(("records stored", self.stored))
+        rows.append(("errors", len(self.errors)))
         rows.append(("seconds", f"{self.seconds:.2f}"))
         width = max(len(k) for k, _ in rows)
         lines = ["─" * (width + 14)] + [f"  {k:<{width}}  {v:>8}" for k, v in rows] + ["─" * (width + 14)]
@@ -157,6 +162,7 @@ def run_batch(
     started = datetime.now(UTC)
     t0 = time.perf_counter()
     summary = BatchSummary()
+    summary.outputs = {name for name, on in (("records", out is not None), ("store", bool(db))) if on}
     store = None
     if db:
         from marsad.store import Store

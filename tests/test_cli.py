@@ -173,3 +173,35 @@ def test_actor_dictionary_commands(tmp_path):
     copy.write_text('{"name": "Broken", "country": "XX"\n', encoding="utf-8")
     broken = _marsad("actors", "validate", str(copy))
     assert broken.returncode != 0 and "Traceback" not in broken.stderr.decode()
+
+
+@pytest.mark.parametrize(
+    ("kind", "path", "keys"),
+    [
+        ("ner", "tests/data/ner_tiny.conll", {"precision", "recall", "f1", "per_type", "tokens", "seconds"}),
+        ("events", "tests/data/events_tiny.csv", {"type", "clean", "hard", "sentences", "seconds"}),
+        ("actors", "tests/data/actors_spans_tiny.json", {"type", "source_country_acc", "source_sector_acc",
+                                                          "target_country_acc", "target_sector_acc", "records"}),
+        ("dates", "data/gold/dates.jsonl", set()),
+        ("places", "data/gold/places.jsonl", set()),
+        ("quotes", "data/gold/quotes.jsonl", set()),
+    ],
+)
+def test_eval_commands_end_with_one_json_line(kind, path, keys):
+    root = Path(__file__).resolve().parent.parent
+    result = _marsad("eval", kind, str(root / path))
+    assert result.returncode == 0, result.stderr.decode()
+    last = json.loads(result.stdout.decode().strip().splitlines()[-1])
+    assert keys <= set(last)
+
+
+def test_show_summarises_the_store(tmp_path, sample_003_text):
+    (tmp_path / "a.txt").write_text(sample_003_text, encoding="utf-8")
+    db = tmp_path / "m.duckdb"
+    assert _marsad("process", str(tmp_path / "a.txt"), "--db", str(db), "--no-progress").returncode == 0
+    shown = _marsad("show", "--db", str(db))
+    assert shown.returncode == 0
+    out = shown.stdout.decode()
+    assert "لافروف يطلب" in out and "CONSULT" in out
+    missing = _marsad("show", "--db", str(tmp_path / "none.duckdb"))
+    assert missing.returncode != 0 and "no such store" in missing.stderr.decode()

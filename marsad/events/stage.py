@@ -122,6 +122,8 @@ class EventStage:
                 if mentions is None:
                     mentions = sentence_mentions(doc, starts, ends, lo, hi)
                 if p < model.threshold:
+                    if etype in _UNDIRECTED:
+                        continue  # no recipient, so no actor-against-actor reading (PROTEST)
                     sides = [self._sides(doc, tokens, h, mentions, lo) for h in group]
                     against = any(side == 2 for side in sides)
                     if not (against or (p >= model.threshold - _ARGUMENT_BOOST and any(sides))):
