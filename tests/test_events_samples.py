@@ -94,3 +94,8 @@ def test_003_conditional_cooperation_is_flagged(doc003) -> None:
     coop = events(doc003, "COOPERATE", "التعاون العسكري")
     assert coop and all(e.negated or e.hypothetical for e in coop)
     assert not [e for e in doc003.events if e.trigger.text.startswith("نشر")]
+
+
+def test_003_first_person_request_takes_the_quote_speaker(doc003) -> None:
+    ask = events(doc003, "REQUEST", "ندعو")[0]  # inside Putin's direct quote: "we call on America"
+    assert countries(ask.source_actor) == {"RUS"} and countries(ask.target_actor) == {"USA"}

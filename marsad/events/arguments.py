@@ -69,6 +69,17 @@ def _preposition_before(tokens: list[Token], m: MentionRef, lo: int) -> str | No
     return None
 
 
+# Number words and quantifiers that introduce counted casualties (folded).
+_COUNTERS = frozenset(
+    ["احد", "اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "مئات", "الاف", "الاف", "عدد", "بضعه", "نحو", "حوالي", "قرابه", "زهاء"]
+)
+
+
+def _counted(tokens: list[Token], a: int, b: int) -> bool:
+    """A number or quantifier between the verb (a) and the mention (b)."""
+    return any(tokens[k].norm.isdigit() or tokens[k].norm in _COUNTERS for k in range(a + 1, b))
+
+
 def _with_between(tokens: list[Token], a: int, b: int) -> bool:
     """"مع" between token indices a < b (a meeting partner after its title)."""
     return any(tokens[k].norm in ("مع", "ومع") for k in range(max(a + 1, b - 6), b))
@@ -111,6 +122,10 @@ def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionR
         m = after[0]
         if m.first - last <= 6 and _preposition_before(tokens, m, lo) is None and not _with_between(tokens, last, m.first):
             subject_after = m
+            if _counted(tokens, last, m.first):
+                # "قتل خمسة جنود" / "أصيب عشرات المدنيين": a counted noun right after the verb is, in
+                # news Arabic, the patient of an (unmarked) passive, not the agent.
+                subject_after = None
     adjacent_before = [m for m in mentions if 0 < first - m.last <= (1 if verbal else 2)
                        and _clause_ok(tokens, m.last, first) and _preposition_before(tokens, m, lo) is None]
     if verbal and adjacent_before and first - adjacent_before[-1].last == 1:

@@ -8,6 +8,8 @@ publication date; place from the geo stage. One event per trigger span; for ASSA
 PROTEST one event per sentence (the most specific trigger), since a news sentence reporting
 an attack names it several times (هجوم … مقتل … انفجار).
 
+A first-person trigger inside a direct quote takes the quote's speaker (``doc.quotes``) as source.
+
 doc.meta keys read: ``place_of_sentence`` (sentence index -> place id, from the geo stage).
 doc.meta keys written: ``events_scores`` (sentence index -> {type: classifier probability})
 for sentences the classifiers scored.
@@ -33,8 +35,11 @@ QUAD = {
 }
 # Types whose participants are symmetric (PLOVER: all entities as actor, no recipient).
 _RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-# Types that take no recipient in practice (the actor acts on its own).
-_UNDIRECTED = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})
+# Types that take no recipient in practice (the actor acts on its own). PROTEST takes one in
+# PLOVER 2.0 ("Requires Recipient: Yes": protests against a government, an embassy …).
+_UNDIRECTED = frozenset({"MOBILIZE", "RETREAT"})
+# Types a sentence below the classifier threshold is never rescued for by argument evidence.
+_NO_RESCUE = frozenset({"PROTEST"})
 # A sentence scored just under the classifier threshold still reports the event when a
 # trigger has a source and a target actor with different codes.
 # Not measured by the dev cross-validation (the dev CSV has no entities): see docs/events.md.
@@ -44,6 +49,23 @@ _ARGUMENT_BOOST = 0.1
 _AGAINST_FLOOR = 0.15
 # Confidence of lexicon-only events (types without a classifier).
 _STRONG, _WEAK = 0.7, 0.45
+
+
+def _first_person_speaker(doc: Document, tokens: list[Token], hit: Hit, kind: str) -> str | None:
+    """The quote speaker when a first-person verb trigger (ندعو، نطالب، طالبنا) is inside a quote."""
+    head = tokens[hit.first].norm
+    for r in clitic_variants(head):
+        first_person = (kind == "I" and r[:1] in ("ن", "ا") and len(r) > 3) or (
+            kind == "V" and r.endswith("نا") and len(r) > 4)  # -ت is also 3fs (طالبت): left out
+        if first_person:
+            break
+    else:
+        return None
+    start = tokens[hit.first].start
+    for q in doc.quotes:
+        if q.speaker and q.direct and q.start <= start < q.end:
+            return q.speaker
+    return None
 
 
 def _close_actor(mentions: list, hit: Hit, ids: list[str], reach: int = 5) -> bool:
@@ -122,8 +144,8 @@ class EventStage:
                 if mentions is None:
                     mentions = sentence_mentions(doc, starts, ends, lo, hi)
                 if p < model.threshold:
-                    if etype in _UNDIRECTED:
-                        continue  # no recipient, so no actor-against-actor reading (PROTEST)
+                    if etype in _NO_RESCUE:
+                        continue  # protesters "against" an actor is the normal case, not extra evidence
                     sides = [self._sides(doc, tokens, h, mentions, lo) for h in group]
                     against = any(side == 2 for side in sides)
                     if not (against or (p >= model.threshold - _ARGUMENT_BOOST and any(sides))):
@@ -152,6 +174,12 @@ class EventStage:
             )
             src, tgt = assign(doc, tokens, hit, [m for m in mentions if m.last < hit.first or m.first > hit.last],
                               lo, reciprocal, directed=trig.type not in _UNDIRECTED)
+            speaker = _first_person_speaker(doc, tokens, hit, kind)
+            if speaker is not None and speaker not in src:
+                # "ندعو أمريكا …" inside Putin's quote: "we" is the speaker; the named actor
+                # after the verb is the recipient, not the subject.
+                tgt = [e for e in src + tgt if e != speaker]
+                src = [speaker]
             if not trig.strong and trig.type not in self.models and not _close_actor(mentions, hit, src + tgt):
                 continue  # a weak trigger needs one of its actors right next to it
             start, end = tokens[hit.first].start, tokens[hit.last].end

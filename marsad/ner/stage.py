@@ -77,6 +77,7 @@ class NerStage:
             self.orgs.setdefault(words[0], []).append((words, fine))
         for options in self.orgs.values():
             options.sort(key=lambda o: -len(o[0]))
+        self.org_firsts = set(self.orgs) | {_MINISTRY} | _FOREIGN_OFFICE
         self.place_skeletons: dict[str, str] = {}
         for name in sorted(self.lex.places):
             self.place_skeletons.setdefault(_skeleton(name), name)
@@ -128,6 +129,9 @@ class NerStage:
         i = 0
         while i < n:
             first = toks[i].norm
+            if first not in self.org_firsts and first[1:] not in self.org_firsts and first[2:] not in self.org_firsts:
+                i += 1
+                continue
             forms = [first] + [first[k:] for k in (1, 2) if len(first) > k + 2 and _is_clitic(first[:k])]
             hit = 0
             for form in forms:

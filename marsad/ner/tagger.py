@@ -40,12 +40,13 @@ class Tagger:
         return self._tagger.tag(sentence_features(tokens))
 
     def tag_scored(self, tokens: list[str]) -> tuple[list[str], list[float]]:
-        """Labels plus each label's marginal probability (the mention confidence)."""
+        """Labels plus the marginal probability of each name label (the mention confidence;
+        1.0 is returned for O, which no caller scores)."""
         if not tokens:
             return [], []
         labels = self._tagger.tag(sentence_features(tokens))
         marginal = self._tagger.marginal
-        return labels, [marginal(y, i) for i, y in enumerate(labels)]
+        return labels, [1.0 if y == "O" else marginal(y, i) for i, y in enumerate(labels)]
 
     def tag_sentences(self, sentences: list[list[str]], consistency: bool = True) -> list[list[str]]:
         """Tag each sentence; then label untagged repeats of names (document consistency)."""
