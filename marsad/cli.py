@@ -98,7 +98,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from marsad.bench import run_bench
 
-    result = run_bench(docs=args.docs, input_path=args.input, stage_names=args.stages.split(",") if args.stages else None)
+    result = run_bench(
+        docs=args.docs,
+        input_path=args.input,
+        stage_names=args.stages.split(",") if args.stages else None,
+        workers=args.workers,
+    )
     print(result.pop("_table"))
     print(json.dumps(result, ensure_ascii=False))
     return 0
@@ -199,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--docs", type=int, default=200, help="number of articles (default 200)")
     p.add_argument("--input", help="articles to use (file, directory or .zip of JSON); default: bundled samples")
     p.add_argument("--stages", help="comma-separated stage names (default: the full pipeline)")
+    p.add_argument("--workers", type=int, default=1, help="also measure throughput with N worker processes")
     p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("actors", help="validate or extend the actor dictionary")

@@ -205,3 +205,12 @@ def test_show_summarises_the_store(tmp_path, sample_003_text):
     assert "لافروف يطلب" in out and "CONSULT" in out
     missing = _marsad("show", "--db", str(tmp_path / "none.duckdb"))
     assert missing.returncode != 0 and "no such store" in missing.stderr.decode()
+
+
+def test_bench_reports_every_stage_as_json():
+    result = _marsad("bench", "--docs", "4", "--stages", "text,langid,time")
+    assert result.returncode == 0, result.stderr.decode()
+    figures = json.loads(result.stdout.decode().strip().splitlines()[-1])
+    assert figures["documents"] == 4 and figures["tokens"] > 0
+    assert {"ingest", "clean", "text", "langid", "time"} <= set(figures["stages"])
+    assert figures["pipeline"]["docs_per_s"] > 0 and figures["peak_rss_mb"] > 0
