@@ -214,3 +214,52 @@ def test_bench_reports_every_stage_as_json():
     assert figures["documents"] == 4 and figures["tokens"] > 0
     assert {"ingest", "clean", "text", "langid", "time"} <= set(figures["stages"])
     assert figures["pipeline"]["docs_per_s"] > 0 and figures["peak_rss_mb"] > 0
+
+
+def test_non_arabic_articles_are_flagged_and_skip_arabic_stages(tmp_path):
+    english = ("Russia and the United States agree on Aleppo truce\n\n"
+               "Foreign Minister Sergei Lavrov said on Monday that Moscow and Washington had agreed "
+               "to a ceasefire in Aleppo. The agreement is due to take effect at sunset on Tuesday.")
+    result = _marsad("process", "-", stdin=english.encode())
+    assert result.returncode == 0, result.stderr.decode()
+    record = json.loads(result.stdout.decode().splitlines()[0])
+    assert record["language"] == "en"
+    assert record["entities"] == [] and record["events"] == [] and record["times"] == []
+    assert record["sentences"]  # language-neutral stages still ran
+
+
+def test_killed_run_leaves_only_whole_documents(tmp_path, sample_000_text):
+    import signal
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    paragraphs = sample_000_text.split("\n\n")
+    for i in range(400):  # distinct articles: each variant drops a different paragraph
+        body = "\n\n".join(p for j, p in enumerate(paragraphs) if j != i % len(paragraphs))
+        (folder / f"a{i:03d}.txt").write_text(f"{body}\n\nنسخة {i}", encoding="utf-8")
+    db = tmp_path / "m.duckdb"
+    proc = subprocess.Popen([sys.executable, "-m", "marsad", "process", str(folder), "--db", str(db),
+                             "--no-progress"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Wait until the store exists and writing is under way, then kill without warning.
+    deadline = time.time() + 60
+    while time.time() < deadline and proc.poll() is None and not (db.exists() and db.stat().st_size > 0):
+        time.sleep(0.2)
+    time.sleep(4)
+    assert proc.poll() is None, "the run finished before it could be killed"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    con = duckdb.connect(str(db))
+    stored = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert stored % 64 == 0 or stored == 400  # whole batches only
+    mismatched = con.execute(
+        """SELECT count(*) FROM documents d
+           WHERE json_array_length(d.record->'entities') <> (SELECT count(*) FROM entities e WHERE e.doc_id = d.doc_id)"""
+    ).fetchone()[0]
+    assert mismatched == 0
+    con.close()
+    assert stored < 400  # it really was cut off
+    rerun = _marsad("process", str(folder), "--db", str(db), "--no-progress", "--stages", "text,langid")
+    assert rerun.returncode == 0
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 400

@@ -91,3 +91,10 @@ def test_schema_version_and_reopen(tmp_path):
     with Store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert store.document("d1")["entities"][0]["name"] == "Sergei Lavrov"
+
+
+def test_actors_view_counts_identities_across_documents(tmp_path):
+    with Store(tmp_path / "m.duckdb") as store:
+        store.write([_doc("a"), _doc("b")])
+        rows = store.query("SELECT name, actor_code, documents, mentions FROM actors")
+    assert rows == [("Sergei Lavrov", "RUSGOV", 2, 2)]

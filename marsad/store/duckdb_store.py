@@ -80,7 +80,16 @@ MIGRATIONS: dict[int, list[str]] = {
         f"CREATE TABLE IF NOT EXISTS {name} ({', '.join(f'{c} {t}' for c, t in cols)})"
         for name, cols in TABLES.items()
     ]
-    + [f"CREATE INDEX IF NOT EXISTS {name}_doc ON {name}(doc_id)" for name in DOC_TABLES if name != "documents"],
+    + [f"CREATE INDEX IF NOT EXISTS {name}_doc ON {name}(doc_id)" for name in DOC_TABLES if name != "documents"]
+    + [
+        # Actors across the store: canonical identities are shared between documents, so
+        # this is the "who appears where" table analysts start from.
+        """CREATE OR REPLACE VIEW actors AS
+           SELECT name, actor_code, country, sector, type, any_value(name_ar) AS name_ar,
+                  count(DISTINCT doc_id) AS documents, sum(n_mentions) AS mentions
+           FROM entities WHERE name IS NOT NULL
+           GROUP BY name, actor_code, country, sector, type""",
+    ],
 }
 
 
