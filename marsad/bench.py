@@ -87,7 +87,12 @@ def run_bench(
     n = len(raws)
     stats: dict[str, dict[str, float]] = {}
 
-    clean_article(raws[0])  # first call compiles the cleaner's and date finder's patterns
+    # Compile the cleaner's and the dateline finder's patterns outside the clock.
+    from marsad.time.dates import find_publication_date
+
+    find_publication_date("2016-08-02")
+    for raw in raws[:10]:
+        clean_article(raw)
     t0 = time.perf_counter()
     cleaned = [clean_article(r) for r in raws]
     clean_seconds = time.perf_counter() - t0

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from marsad.clean.boilerplate import furniture_reason, is_short_fragment, looks_like_outlet, word_count
-from marsad.clean.duplicates import duplicate_paragraphs, same_text
+from marsad.clean.duplicates import duplicate_paragraphs, folded_words
 from marsad.document import Document, Removed, Source, document_id
 from marsad.ingest.base import RawArticle
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
-_LINE_SPACE = re.compile(r"[ \t\u00a0\u200f\u200e]+$|^[ \t\u00a0\u200f\u200e]+")
+_EDGE_SPACE = " \t\r\u00a0\u200f\u200e"
+_DIGIT = re.compile(r"[0-9٠-٩]")
 MAX_TITLE_WORDS = 30
 EDGE_LINES = 4  # lines at each edge searched for a dateline
 BREADCRUMB_WORDS = 3
@@ -20,7 +21,7 @@ def _lines(text: str) -> list[str]:
     """Non-empty lines, edge whitespace trimmed; inner characters untouched."""
     out = []
     for line in text.split("\n"):
-        line = _LINE_SPACE.sub("", line)
+        line = line.strip(_EDGE_SPACE)
         if line:
             out.append(line)
     return out
@@ -67,7 +68,7 @@ def _publication_date_from_text(lines: list[str]) -> str | None:
     from marsad.time.dates import find_publication_date
 
     for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:]:
-        found = find_publication_date(line)
+        found = find_publication_date(line) if _DIGIT.search(line) else None
         if found:
             return found
     return None
@@ -100,14 +101,16 @@ def clean_article(raw: RawArticle, published: str | None = None) -> Document:
             removed.append(Removed(line, furniture_reason(line, arabic_article=arabic) or "boilerplate"))
 
     body = lines[head:tail]
+    words = [folded_words(line) for line in body]
     keep = [True] * len(body)
     if title:
+        title_words = folded_words(title)
         for k, line in enumerate(body):
-            if same_text(line, title):
+            if words[k] == title_words:
                 keep[k] = False
                 removed.append(Removed(line, "duplicate-title"))
     candidates = [k for k in range(len(body)) if keep[k]]
-    for idx in sorted(duplicate_paragraphs([body[k] for k in candidates])):
+    for idx in sorted(duplicate_paragraphs([words[k] for k in candidates])):
         keep[candidates[idx]] = False
         removed.append(Removed(body[candidates[idx]], "duplicate-paragraph"))
 

@@ -16,18 +16,14 @@ MIN_WORDS = 5  # shorter paragraphs (headings, bylines) are too generic to call 
 CONTAINMENT = 0.9
 
 
-def word_set(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(fold(text)))
+def folded_words(text: str) -> list[str]:
+    """The words of a text in folded form: what "the same text" is compared on."""
+    return _WORD.findall(fold(text))
 
 
-def same_text(a: str, b: str) -> bool:
-    """Equal up to spacing, punctuation and orthographic variants."""
-    return _WORD.findall(fold(a)) == _WORD.findall(fold(b))
-
-
-def duplicate_paragraphs(paragraphs: list[str]) -> set[int]:
-    """Indices of paragraphs that repeat (are contained in) a fuller paragraph."""
-    words = [word_set(p) for p in paragraphs]
+def duplicate_paragraphs(paragraphs: list[list[str]]) -> set[int]:
+    """Indices of paragraphs (given as folded word lists) contained in a fuller paragraph."""
+    words = [frozenset(p) for p in paragraphs]
     drop: set[int] = set()
     for i, wi in enumerate(words):
         if len(wi) < MIN_WORDS or i in drop:
