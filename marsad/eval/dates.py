@@ -16,6 +16,8 @@ import json
 import time
 from pathlib import Path
 
+from marsad.eval.scoring import f1 as score_f1
+from marsad.eval.scoring import ratio
 from marsad.testing import make_document
 from marsad.time.stage import TimeStage
 
@@ -31,10 +33,6 @@ def _gold_spans(text: str, times: list[dict]) -> list[tuple[int, int, dict]]:
         spans.append((i, i + len(t["text"]), t))
         pos = i + len(t["text"])
     return spans
-
-
-def _ratio(a: int, b: int) -> float:
-    return round(a / b, 4) if b else 0.0
 
 
 def evaluate(path: str) -> tuple[str, dict]:
@@ -68,12 +66,12 @@ def evaluate(path: str) -> tuple[str, dict]:
             if j not in used:
                 errors.append(f"{row['id']}: spurious {p.text!r} ({p.value})")
     seconds = round(time.perf_counter() - t0, 3)
-    precision, recall = _ratio(matched, n_pred), _ratio(matched, n_gold)
-    f1 = round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+    precision, recall = ratio(matched, n_pred), ratio(matched, n_gold)
+    f1 = score_f1(precision, recall)
     result = {
         "precision": precision, "recall": recall, "f1": f1,
-        "value_accuracy": _ratio(right, matched), "resolved_correct": _ratio(right, n_gold),
-        "exact_span": _ratio(exact, matched),
+        "value_accuracy": ratio(right, matched), "resolved_correct": ratio(right, n_gold),
+        "exact_span": ratio(exact, matched),
         "expressions": n_gold, "predicted": n_pred, "documents": len(rows), "seconds": seconds,
     }
     lines = [f"dates: {len(rows)} texts, {n_gold} gold expressions, {n_pred} found",

@@ -13,6 +13,7 @@ import time
 from collections import Counter
 
 from marsad.document import Document, document_id
+from marsad.eval.scoring import prf
 
 _SCORED = ("yes", "easy no", "difficult no")
 
@@ -28,13 +29,6 @@ def _pipeline():
             continue  # a stage not written yet: the event decision must not depend on it
         names.append(name)
     return Pipeline.from_names(names)
-
-
-def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
 def evaluate(path: str) -> tuple[str, dict]:
@@ -57,8 +51,8 @@ def evaluate(path: str) -> tuple[str, dict]:
     fn = counts[("yes", False)]
     fp_easy = counts[("easy no", True)]
     fp_hard = fp_easy + counts[("difficult no", True)]
-    clean = _prf(tp, fp_easy, fn)
-    hard = _prf(tp, fp_hard, fn)
+    clean = prf(tp, tp + fp_easy, tp + fn)
+    hard = prf(tp, tp + fp_hard, tp + fn)
     event_type = types.most_common(1)[0][0] if types else ""
     result = {"type": event_type, "clean": clean, "hard": hard, "sentences": len(rows),
               "seconds": round(seconds, 3)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from marsad.eval.scoring import prf
 from marsad.ner.data import read_conll, spans
 
 # Gold labels of other corpora folded onto ANERcorp names.
@@ -47,9 +48,9 @@ def score_sentences(sentences: list[tuple[list[str], list[str]]], tagger: Any = 
             counts[s[2]][1] += 1
         for s in gs & ps:
             counts[s[2]][0] += 1
-    per_type = {lab: _prf(*c) for lab, c in counts.items()}
+    per_type = {lab: {**prf(*c), "support": c[2]} for lab, c in counts.items()}
     total = [sum(c[k] for c in counts.values()) for k in range(3)]
-    overall = _prf(*total)
+    overall = {**prf(*total), "support": total[2]}
     n_tokens = sum(len(w) for w in words)
     result = {
         "precision": overall["precision"], "recall": overall["recall"], "f1": overall["f1"],
@@ -61,13 +62,6 @@ def score_sentences(sentences: list[tuple[list[str], list[str]]], tagger: Any = 
         lines.append(f"{lab:6} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['support']:6d}")
     lines.append(f"{'micro':6} {overall['precision']:6.3f} {overall['recall']:6.3f} {overall['f1']:6.3f} {total[2]:6d}")
     return "\n".join(lines), result
-
-
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, Any]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "support": n_gold}
 
 
 def evaluate(path: str) -> tuple[str, dict]:

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from marsad.document import Document, Place, document_id
+from marsad.eval.scoring import f1 as score_f1
+from marsad.eval.scoring import ratio
 from marsad.pipeline import Pipeline
 
 _CLITICS = "وفبلك"
@@ -78,10 +80,6 @@ def _pipeline() -> tuple[Pipeline, str]:
         return Pipeline.from_names(["text", "geo"]), "text+geo (NER unavailable)"
 
 
-def _ratio(a: int, b: int) -> float:
-    return round(a / b, 4) if b else 0.0
-
-
 def evaluate(path: str) -> tuple[str, dict[str, Any]]:
     pipeline, stages = _pipeline()
     rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -114,12 +112,12 @@ def evaluate(path: str) -> tuple[str, dict[str, Any]]:
                 errors.append(f"{row['id']}: {g['text']!r} -> {hit.name} {hit.country} {hit.precision}"
                               f" (gold {g['name']} {g['country']} {g.get('precision')})")
     seconds = time.perf_counter() - t0
-    precision, recall = _ratio(pred_ok, n_pred), _ratio(found, n_gold)
-    f1 = round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+    precision, recall = ratio(pred_ok, n_pred), ratio(found, n_gold)
+    f1 = score_f1(precision, recall)
     result = {
         "precision": precision, "recall": recall, "f1": f1,
-        "accuracy": _ratio(right, found), "country_accuracy": _ratio(country_right, found),
-        "resolved_correct": _ratio(right, n_gold),
+        "accuracy": ratio(right, found), "country_accuracy": ratio(country_right, found),
+        "resolved_correct": ratio(right, n_gold),
         "gold_mentions": n_gold, "system_mentions": n_pred, "documents": len(rows), "seconds": round(seconds, 3),
     }
     lines = [

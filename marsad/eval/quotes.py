@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.document import Document, document_id
+from marsad.eval.scoring import prf
 from marsad.text.normalize import fold
 
 _EDGE = " \t\n.,،:;؛…!?؟\"'«»“”„‟()-–—"
@@ -60,13 +61,6 @@ def _forms(doc: Document, entity_id: str | None, text: str | None) -> list[str]:
     out = [m.text for m in ent.mentions]
     out += [x for x in (ent.name_ar, ent.name) if x]
     return out
-
-
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
 def _pair(gold: list[dict[str, Any]], pred: list[Any]) -> list[tuple[int, int]]:
@@ -131,8 +125,8 @@ def evaluate(path: str, stages: tuple[str, ...] | list[str] | None = None) -> tu
             if bool(g.get("direct")) == p.direct:
                 direct_ok += 1
     seconds = time.perf_counter() - t0
-    overlap = _prf(tp, n_pred, n_gold)
-    exact = _prf(tp_exact, n_pred, n_gold)
+    overlap = prf(tp, n_pred, n_gold)
+    exact = prf(tp_exact, n_pred, n_gold)
     result: dict[str, Any] = {
         **overlap,
         "exact": exact,

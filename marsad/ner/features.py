@@ -145,7 +145,10 @@ def gazetteer_spans(norms: list[str]) -> list[str]:
     out = [""] * len(norms)
     i = 0
     while i < len(norms):
-        longest = lex.place_multi.get(strip_proclitics(norms[i]), 0) or lex.place_multi.get(norms[i], 0)
+        longest = _longest_place(norms[i])
+        if not longest:  # most words start no multi-word place name
+            i += 1
+            continue
         matched = 0
         for n in range(min(longest, len(norms) - i), 1, -1):
             first = norms[i]
@@ -165,6 +168,13 @@ def gazetteer_spans(norms: list[str]) -> list[str]:
         else:
             i += 1
     return out
+
+
+@lru_cache(maxsize=300_000)
+def _longest_place(norm: str) -> int:
+    """Words in the longest multi-word place name that may start at this word (0: none)."""
+    multi = lexicons().place_multi
+    return multi.get(strip_proclitics(norm), 0) or multi.get(norm, 0)
 
 
 def sentence_features(tokens: list[str]) -> list[list[str]]:
@@ -188,3 +198,52 @@ def sentence_features(tokens: list[str]) -> list[list[str]]:
             f.append(gaz[i])
         feats.append(f)
     return feats
+
+
+_OFFSETS = (-2, -1, 1, 2)
+
+
+class KnownFeatures:
+    """`sentence_features` restricted to the attributes a trained model knows.
+
+    CRFsuite drops attributes missing from its model, so leaving them out up front gives
+    the same labels and marginals (the known ones keep their order) while handing the
+    tagger ~30% fewer strings. Each word's features, as itself and as every neighbour,
+    are filtered once and cached.
+    """
+
+    def __init__(self, known: frozenset[str]) -> None:
+        self.known = known
+        self._pads = tuple(f"{off:+d}:pad" if f"{off:+d}:pad" in known else None for off in _OFFSETS)
+        self._word = lru_cache(maxsize=300_000)(self._word_features)
+
+    def _word_features(self, token: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str]:
+        """(own features, features seen from each offset in _OFFSETS, core) of one word."""
+        own, _, core = analyse(token)
+        known = self.known
+        seen = tuple(tuple(f for f in _shifted(token, off) if f in known) for off in _OFFSETS)
+        return tuple(f for f in own if f in known), seen, core
+
+    def __call__(self, tokens: list[str]) -> list[list[str]]:
+        n = len(tokens)
+        words = [self._word(t) for t in tokens]
+        cores = [w[2] for w in words]
+        gaz = gazetteer_spans(cores)
+        known = self.known
+        feats: list[list[str]] = []
+        for i in range(n):
+            f = list(words[i][0])
+            for k, off in enumerate(_OFFSETS):
+                j = i + off
+                if 0 <= j < n:
+                    f.extend(words[j][1][k])
+                elif self._pads[k]:
+                    f.append(self._pads[k])
+            if i >= 1:
+                bigram = "w-1|w=" + cores[i - 1] + "|" + cores[i]
+                if bigram in known:
+                    f.append(bigram)
+            if gaz[i] and gaz[i] in known:
+                f.append(gaz[i])
+            feats.append(f)
+        return feats

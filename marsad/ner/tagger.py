@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 import pycrfsuite
 
 from marsad.ner.data import spans
-from marsad.ner.features import RESOURCES, lexicons, sentence_features
+from marsad.ner.features import RESOURCES, KnownFeatures, lexicons
 from marsad.text.normalize import fold
 from marsad.text.tokens import strip_proclitics
 
@@ -32,19 +34,20 @@ class Tagger:
     def __init__(self, model_path: str | Path = MODEL_PATH) -> None:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
+        self._features = KnownFeatures(_model_attributes(self._tagger))
         lexicons()  # load the gazetteers now, not on the first sentence
 
     def tag(self, tokens: list[str]) -> list[str]:
         if not tokens:
             return []
-        return self._tagger.tag(sentence_features(tokens))
+        return self._tagger.tag(self._features(tokens))
 
     def tag_scored(self, tokens: list[str]) -> tuple[list[str], list[float]]:
         """Labels plus the marginal probability of each name label (the mention confidence;
         1.0 is returned for O, which no caller scores)."""
         if not tokens:
             return [], []
-        labels = self._tagger.tag(sentence_features(tokens))
+        labels = self._tagger.tag(self._features(tokens))
         marginal = self._tagger.marginal
         return labels, [1.0 if y == "O" else marginal(y, i) for i, y in enumerate(labels)]
 
@@ -54,6 +57,22 @@ class Tagger:
         if consistency:
             propagate(sentences, labels)
         return labels
+
+
+def _model_attributes(tagger: pycrfsuite.Tagger) -> frozenset[str]:
+    """Attribute names in an opened model's dictionary, read from its text dump
+    (~0.1 s; `Tagger.info()` parses the same dump in ~1 s)."""
+    fd, path = tempfile.mkstemp(suffix=".txt")
+    os.close(fd)
+    try:
+        tagger.dump(path)
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    finally:
+        os.unlink(path)
+    start = text.index("ATTRIBUTES = {\n") + len("ATTRIBUTES = {\n")
+    section = text[start:text.index("\n}", start)]
+    return frozenset(line.split(": ", 1)[1] for line in section.split("\n") if ": " in line)
 
 
 @lru_cache(maxsize=200_000)
