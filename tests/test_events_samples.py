@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from marsad.document import Document
 from marsad.pipeline import Pipeline
-
-
-def article_body(raw: str) -> str:
-    """The sample files minus their title line and the site furniture after the last sentence."""
-    lines = raw.split("\n")[1:]
-    last = max(i for i, line in enumerate(lines) if re.search(r"[.!?؟\"”»]\s*$", line.strip()))
-    return "\n".join(lines[: last + 1]).strip()
+from marsad.testing import sample_body
 
 
 @pytest.fixture(scope="module")
@@ -24,12 +16,12 @@ def pipeline() -> Pipeline:
 
 @pytest.fixture(scope="module")
 def doc000(pipeline, sample_000_text) -> Document:
-    return pipeline(Document(id="s0", text=article_body(sample_000_text), published="2016-08-02", language="ar"))
+    return pipeline(Document(id="s0", text=sample_body(sample_000_text), published="2016-08-02", language="ar"))
 
 
 @pytest.fixture(scope="module")
 def doc003(pipeline, sample_003_text) -> Document:
-    return pipeline(Document(id="s3", text=article_body(sample_003_text), published="2016-09-10", language="ar"))
+    return pipeline(Document(id="s3", text=sample_body(sample_003_text), published="2016-09-10", language="ar"))
 
 
 def countries(codes: list[str]) -> set[str]:

@@ -3,22 +3,13 @@ mentions are trimmed of proclitics and grouped into entities (checked by hand)."
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from marsad.document import Document
 from marsad.ner.group import group_mentions, name_key
 from marsad.ner.stage import NerStage
-from marsad.testing import make_document
+from marsad.testing import make_document, sample_body
 from marsad.text.normalize import fold
-
-
-def _body(raw: str) -> str:
-    """The article minus its title line and the site furniture after the last sentence."""
-    lines = raw.split("\n")[1:]
-    last = max(i for i, line in enumerate(lines) if re.search(r"[.\"»”]\s*$", line.strip()))
-    return "\n".join(lines[: last + 1]).strip()
 
 
 @pytest.fixture(scope="module")
@@ -28,12 +19,12 @@ def stage() -> NerStage:
 
 @pytest.fixture(scope="module")
 def doc_000(stage: NerStage, sample_000_text: str) -> Document:
-    return stage(make_document(_body(sample_000_text)))
+    return stage(make_document(sample_body(sample_000_text)))
 
 
 @pytest.fixture(scope="module")
 def doc_003(stage: NerStage, sample_003_text: str) -> Document:
-    return stage(make_document(_body(sample_003_text)))
+    return stage(make_document(sample_body(sample_003_text)))
 
 
 def _has(doc: Document, name: str, types: tuple[str, ...]) -> bool:

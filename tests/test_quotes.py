@@ -14,16 +14,9 @@ from marsad.document import Document, Entity, Span
 from marsad.quotes.cues import lookup
 from marsad.quotes.marks import find_quoted
 from marsad.quotes.stage import QuoteStage
-from marsad.testing import make_document
+from marsad.testing import make_document, sample_body
 
 STAGE = QuoteStage()
-
-
-def article_body(raw: str) -> str:
-    """The sample files minus their title line and the site furniture after the last sentence."""
-    lines = raw.split("\n")[1:]
-    last = max(i for i, line in enumerate(lines) if re.search(r"[.!?؟\"”»]\s*$", line.strip()))
-    return "\n".join(lines[: last + 1]).strip()
 
 
 def with_entities(doc: Document, specs: list[tuple[str, ...]]) -> Document:
@@ -296,12 +289,12 @@ ENTITIES_003 = [
 
 @pytest.fixture(scope="module")
 def doc000(sample_000_text):
-    return run(article_body(sample_000_text), ENTITIES_000)
+    return run(sample_body(sample_000_text), ENTITIES_000)
 
 
 @pytest.fixture(scope="module")
 def doc003(sample_003_text):
-    return run(article_body(sample_003_text), ENTITIES_003)
+    return run(sample_body(sample_003_text), ENTITIES_003)
 
 
 def test_sample_000_quotes(doc000):
@@ -352,7 +345,7 @@ def test_sample_003_quotes(doc003):
 
 
 def test_samples_without_entities_keep_speaker_text(sample_003_text):
-    doc = STAGE(make_document(article_body(sample_003_text)))
+    doc = STAGE(make_document(sample_body(sample_003_text)))
     q = find(doc, "ندعو أمريكا للتعامل")
     assert q.speaker is None and doc.meta["quote_speakers"][q.id] == "بوتين"
     q = find(doc, "الترتيبات واضحة جداً")

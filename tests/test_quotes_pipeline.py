@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -11,17 +10,11 @@ import pytest
 from marsad.document import Document
 from marsad.eval.quotes import evaluate
 from marsad.pipeline import Pipeline
+from marsad.testing import sample_body
 from marsad.text.normalize import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "data" / "gold" / "quotes.jsonl"
-
-
-def article_body(raw: str) -> str:
-    """The sample files minus their title line and the site furniture after the last sentence."""
-    lines = raw.split("\n")[1:]
-    last = max(i for i, line in enumerate(lines) if re.search(r"[.!?؟\"”»]\s*$", line.strip()))
-    return "\n".join(lines[: last + 1]).strip()
 
 
 def find(doc: Document, fragment: str):
@@ -49,7 +42,7 @@ def is_speaker(doc: Document, entity_id: str | None, surface: str) -> bool:
 
 
 def test_sample_000_through_pipeline(pipeline, sample_000_text):
-    doc = process(pipeline, article_body(sample_000_text))
+    doc = process(pipeline, sample_body(sample_000_text))
     for q in doc.quotes:
         assert doc.text[q.start : q.end] == q.text
     q = find(doc, "تابعنا التقارير الصحفية")
@@ -61,7 +54,7 @@ def test_sample_000_through_pipeline(pipeline, sample_000_text):
 
 
 def test_sample_003_through_pipeline(pipeline, sample_003_text):
-    doc = process(pipeline, article_body(sample_003_text))
+    doc = process(pipeline, sample_body(sample_003_text))
     assert is_speaker(doc, find(doc, "أبلغ نظيره الأمريكي").speaker, "وزارة الخارجية الروسية")
     assert is_speaker(doc, find(doc, "لافروف اقترح أيضا").speaker, "وزارة الخارجية الروسية")
     assert is_speaker(doc, find(doc, "يتطلع إلى التزام").speaker, "بوتين")
