@@ -174,11 +174,6 @@ class EventStage:
             )
             src, tgt = assign(doc, tokens, hit, [m for m in mentions if m.last < hit.first or m.first > hit.last],
                               lo, reciprocal, directed=trig.type not in _UNDIRECTED)
-            if not src:
-                # An agent-noun trigger names its own actor: in "خرج المتظاهرون" or "هاجم
-                # مسلحون" the entity on the trigger word is the one acting.
-                src = [m.entity for m in mentions if m.first <= hit.last and m.last >= hit.first
-                       and m.entity not in tgt][:1]
             speaker = _first_person_speaker(doc, tokens, hit, kind)
             if speaker is not None and speaker not in src:
                 # "ندعو أمريكا …" inside Putin's quote: "we" is the speaker; the named actor
