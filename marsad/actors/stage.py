@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from marsad.actors import agents as A
 from marsad.actors.dictionary import Entry, Office, split_code
@@ -36,6 +37,13 @@ def lexicon() -> Lexicon:
     if _LEX is None:
         _LEX = build(agents=A.CORE_AGENTS, not_agents=A.NOT_AGENTS, anaphors=A.ANAPHORS)
     return _LEX
+
+
+@lru_cache(maxsize=300_000)
+def _word_keys(norm: str) -> tuple[str, str, str]:
+    """(key, g-folded key, strict form) of one word, as `Sent` holds them ("" for punctuation)."""
+    k = key(norm) if norm[:1].isalnum() else ""
+    return k, gkey(k), strict(norm) if k else ""
 
 
 @dataclass(slots=True)
@@ -106,9 +114,8 @@ class ActorStage:
         out = []
         for index in sorted(by_sent):
             words = by_sent[index]
-            keys = [key(w.norm) if w.norm[:1].isalnum() else "" for w in words]
-            s = Sent(index, words, keys, gkeys=[gkey(k) for k in keys],
-                     skeys=[strict(w.norm) if k else "" for w, k in zip(words, keys, strict=True)])
+            keys, gkeys, skeys = (list(c) for c in zip(*(_word_keys(w.norm) for w in words), strict=True))
+            s = Sent(index, words, keys, gkeys=gkeys, skeys=skeys)
             s.units = self._scan(s)
             out.append(s)
         return out

@@ -1,9 +1,11 @@
 """Sentence classifiers for ASSAULT and PROTEST: hashed features + logistic regression.
 
 Features (all hashed into ``2**BITS`` buckets with CRC32, deterministic across processes):
-word stems and stem bigrams, character 3/4-grams of folded words, and lexicon features
+word stems and stem bigrams, character 3/4-grams of folded words, lexicon features
 (which trigger type/mode/kind fired, strong or weak, and whether the negation, hypothetical
-and historical rules flagged it). Weights are plain numpy (``marsad/resources/events/
+and historical rules flagged it), and optionally "light stem" word unigrams/bigrams (every
+proclitic and one pronoun suffix removed: وبقصفها -> قصف), which pool inflections the
+conservative stems keep apart. Weights are plain numpy (``marsad/resources/events/
 classifier_<type>.npz``) trained by ``scripts/train_event_classifier.py``. At runtime a
 sentence is only featurised when the lexicon found a candidate trigger for that type, so
 the cost stays at a few microseconds per ordinary sentence.
@@ -24,7 +26,7 @@ import numpy as np
 from marsad.document import Token
 from marsad.events.flags import trigger_flags
 from marsad.events.lexicon import Hit
-from marsad.text.tokens import is_arabic_word
+from marsad.text.tokens import clitic_variants, is_arabic_word, suffix_variants
 
 BITS = 18
 DIM = 1 << BITS
@@ -48,11 +50,29 @@ def _word_indices(stem: str) -> tuple[int, ...]:
     return tuple(_h(f) for f in feats)
 
 
+@lru_cache(maxsize=200_000)
+def light_stem(norm: str) -> str:
+    """All proclitics and one pronoun suffix removed (shortest readings): وبقصفها -> قصف."""
+    word = clitic_variants(norm)[-1] if is_arabic_word(norm) else norm
+    return suffix_variants(word)[-1]
+
+
+def light_features(tokens: Sequence[Token]) -> list[int]:
+    """Hashed light-stem unigrams and bigrams of a sentence (no bias)."""
+    words = [light_stem(t.norm) for t in tokens if t.norm.isalnum() or is_arabic_word(t.norm)]
+    idx = [_h("v:" + w) for w in words]
+    idx.extend(_h("vb:" + a + "_" + b) for a, b in itertools.pairwise(words))
+    return idx
+
+
 def sentence_features(tokens: Sequence[Token], hits: Sequence[Hit], all_tokens: list[Token], sent_first: int,
-                      text_features: bool = True, lexicon_features: bool = True) -> np.ndarray:
+                      text_features: bool = True, lexicon_features: bool = True,
+                      stem_features: bool = False) -> np.ndarray:
     """Hashed feature indices (with repeats = counts) for one sentence."""
     idx: list[int] = [_h("BIAS")]
     feats: list[str] = []
+    if stem_features:
+        idx.extend(light_features(tokens))
     if text_features:
         stems = [t.stem for t in tokens if t.norm.isalnum() or is_arabic_word(t.norm)]
         for s in stems:
@@ -94,6 +114,13 @@ class Model:
     threshold: float
     text_features: bool = True
     lexicon_features: bool = True
+    stem_features: bool = False
+
+    def features(self, tokens: Sequence[Token], hits: Sequence[Hit], all_tokens: list[Token],
+                 sent_first: int) -> np.ndarray:
+        """The feature indices this model was trained on, for one sentence."""
+        return sentence_features(tokens, hits, all_tokens, sent_first, self.text_features,
+                                 self.lexicon_features, self.stem_features)
 
     def score(self, indices: np.ndarray) -> float:
         z = float(self.weights[indices].sum()) + self.bias
@@ -102,7 +129,8 @@ class Model:
     def save(self, path: Path) -> None:
         np.savez_compressed(path, weights=self.weights.astype(np.float16))
         meta = {"bias": self.bias, "threshold": self.threshold, "bits": BITS,
-                "text_features": self.text_features, "lexicon_features": self.lexicon_features}
+                "text_features": self.text_features, "lexicon_features": self.lexicon_features,
+                "stem_features": self.stem_features}
         path.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
 
     @classmethod
@@ -113,7 +141,8 @@ class Model:
         with np.load(path) as data:
             weights = data["weights"].astype(np.float32)
         return cls(weights, float(meta["bias"]), float(meta["threshold"]),
-                   meta.get("text_features", True), meta.get("lexicon_features", True))
+                   meta.get("text_features", True), meta.get("lexicon_features", True),
+                   meta.get("stem_features", False))
 
 
 def train(rows: list[np.ndarray], labels: np.ndarray, l2: float = 1e-4, epochs: int = 300,

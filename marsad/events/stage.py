@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from marsad.document import Document, Event, Token
 from marsad.events.arguments import RECIPROCAL_FORMS, assign, sentence_mentions
-from marsad.events.classifier import CLASSIFIED_TYPES, Model, load_model, sentence_features
+from marsad.events.classifier import CLASSIFIED_TYPES, Model, load_model
 from marsad.events.flags import trigger_flags
 from marsad.events.lexicon import Hit, TriggerLexicon, default_lexicon
 from marsad.text.tokens import clitic_variants
@@ -135,8 +135,7 @@ class EventStage:
         for etype, group in by_type.items():
             model = self.models.get(etype)
             if model is not None:
-                feats = sentence_features(tokens[lo:hi], group, tokens, lo, model.text_features,
-                                          model.lexicon_features)
+                feats = model.features(tokens[lo:hi], group, tokens, lo)
                 p = model.score(feats)
                 scores.setdefault(sent, {})[etype] = round(p, 4)
                 if p < min(model.threshold - _ARGUMENT_BOOST, _AGAINST_FLOOR):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.text.normalize import fold
+from marsad.text.normalize import fold, fold_word
 from marsad.text.tokens import clitic_variants, strip_proclitics
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "ner"
@@ -72,7 +72,7 @@ def _person_flag(count: int) -> str:
 def analyse(token: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     """(own features, features shared with neighbours, folded core form) for one token."""
     lex = lexicons()
-    norm = fold(token)
+    norm = fold_word(token)
     core = norm.strip("\"'()[]{}«»“”.,:;!?-_/")
     if not core:
         core = norm
@@ -201,6 +201,7 @@ def sentence_features(tokens: list[str]) -> list[list[str]]:
 
 
 _OFFSETS = (-2, -1, 1, 2)
+_PREFIXES = tuple(f"{off:+d}:" for off in _OFFSETS)  # as `_shifted` writes them
 
 
 class KnownFeatures:
@@ -214,31 +215,29 @@ class KnownFeatures:
 
     def __init__(self, known: frozenset[str]) -> None:
         self.known = known
-        self._pads = tuple(f"{off:+d}:pad" if f"{off:+d}:pad" in known else None for off in _OFFSETS)
+        # Stands for the two positions past each end of a sentence: seen from any offset,
+        # its only feature is that offset's pad marker.
+        pads = tuple(tuple(f for f in [prefix + "pad"] if f in known) for prefix in _PREFIXES)
+        self._edge = ((), pads, "")
         self._word = lru_cache(maxsize=300_000)(self._word_features)
 
     def _word_features(self, token: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str]:
         """(own features, features seen from each offset in _OFFSETS, core) of one word."""
-        own, _, core = analyse(token)
+        own, ctx, core = analyse(token)
         known = self.known
-        seen = tuple(tuple(f for f in _shifted(token, off) if f in known) for off in _OFFSETS)
-        return tuple(f for f in own if f in known), seen, core
+        seen = tuple(tuple([f for f in [prefix + c for c in ctx] if f in known]) for prefix in _PREFIXES)
+        return tuple([f for f in own if f in known]), seen, core
 
     def __call__(self, tokens: list[str]) -> list[list[str]]:
-        n = len(tokens)
-        words = [self._word(t) for t in tokens]
-        cores = [w[2] for w in words]
+        edge = self._edge
+        words = [edge, edge, *[self._word(t) for t in tokens], edge, edge]
+        cores = [w[2] for w in words[2:-2]]
         gaz = gazetteer_spans(cores)
         known = self.known
         feats: list[list[str]] = []
-        for i in range(n):
-            f = list(words[i][0])
-            for k, off in enumerate(_OFFSETS):
-                j = i + off
-                if 0 <= j < n:
-                    f.extend(words[j][1][k])
-                elif self._pads[k]:
-                    f.append(self._pads[k])
+        for i in range(len(tokens)):
+            w = i + 2  # position in the padded `words`
+            f = [*words[w][0], *words[w - 2][1][0], *words[w - 1][1][1], *words[w + 1][1][2], *words[w + 2][1][3]]
             if i >= 1:
                 bigram = "w-1|w=" + cores[i - 1] + "|" + cores[i]
                 if bigram in known:

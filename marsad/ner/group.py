@@ -9,8 +9,10 @@ joins the full name) or is contained in it (a full name after a surname).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from marsad.document import Document, Entity, Mention
-from marsad.text.normalize import fold
+from marsad.text.normalize import fold, fold_word
 
 # Name particles that never identify a person on their own. Source: Arabic naming conventions.
 _PARTICLES = frozenset(fold(w) for w in ["بن", "ابن", "بنت", "أبو", "ابو", "أبي", "ابي", "أم", "ام", "آل", "عبد", "ال"])
@@ -18,8 +20,9 @@ _VOWELS = str.maketrans("", "", "اوي")
 _FAMILY = {"PER": "PER", "ORG": "ORG", "LOC": "PLACE", "GPE": "PLACE", "MISC": "MISC"}
 
 
+@lru_cache(maxsize=100_000)
 def skeleton(word: str) -> str:
-    w = fold(word).replace("غ", "ج")
+    w = fold_word(word).replace("غ", "ج")
     if w.startswith("ال") and len(w) > 4:
         w = w[2:]
     head, rest = w[:1], w[1:]
@@ -31,8 +34,9 @@ def skeleton(word: str) -> str:
     return out
 
 
+@lru_cache(maxsize=100_000)  # names recur within and across documents
 def name_key(text: str) -> frozenset[str]:
-    words = [w for w in text.split() if fold(w) not in _PARTICLES]
+    words = [w for w in text.split() if fold_word(w) not in _PARTICLES]
     return frozenset(skeleton(w) for w in words if w)
 
 

@@ -9,7 +9,7 @@ from marsad.ner.data import spans
 from marsad.ner.features import LOC_HEADS, PER_TRIGGERS, RESOURCES, lexicons
 from marsad.ner.group import group_mentions
 from marsad.ner.tagger import Tagger, propagate
-from marsad.text.normalize import fold
+from marsad.text.normalize import fold, fold_word
 from marsad.text.tokens import strip_proclitics
 
 _TYPES: dict[str, EntityType] = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -168,7 +168,7 @@ class NerStage:
             return None
         text = doc.text[start:end]
         kind: EntityType = _TYPES.get(label, "MISC")
-        key = fold(" ".join(text.split()))
+        key = fold_word(" ".join(text.split()))
         subtype = None
         fane = self.fane.get(key)
         if kind == "LOC":
@@ -178,7 +178,7 @@ class NerStage:
         if subtype is None and kind == "PER":
             subtype = _role_subtype(toks, i)
         if subtype is None and kind == "ORG":
-            subtype = _ORG_SUBTYPES.get(fold(text.split()[0]))
+            subtype = _ORG_SUBTYPES.get(fold_word(text.split()[0]))
         return Mention(start, end, text, kind, subtype, round(score, 3))
 
     def _place_type(self, key: str, fane: tuple[str, str] | None) -> tuple[EntityType, str | None]:
@@ -271,13 +271,13 @@ def _harmonise(mentions: list[Mention]) -> None:
     votes: dict[str, dict[str, float]] = {}
     subtypes: dict[tuple[str, str], str | None] = {}
     for m in mentions:
-        key = fold(m.text)
+        key = fold_word(m.text)  # memoised: names recur
         v = votes.setdefault(key, {})
         v[m.type] = v.get(m.type, 0.0) + m.score
         if subtypes.get((key, m.type)) is None:
             subtypes[(key, m.type)] = m.subtype
     for m in mentions:
-        key = fold(m.text)
+        key = fold_word(m.text)
         v = votes[key]
         if len(v) > 1:
             best = max(v, key=lambda t: v[t])
