@@ -81,3 +81,12 @@ def test_suffix_variants_restore_ta_marbuta_and_hamza():
     assert "زياره" in suffix_variants("زيارته")
     assert "لقاء" in suffix_variants(fold("لقائه"))
     assert "قول" in suffix_variants("قولها")
+
+
+def test_language_identification_separates_arabic_from_other_arabic_script():
+    from marsad.text.langid import detect_language
+
+    assert detect_language("قال وزير الخارجية الإيراني إن بلاده مستعدة للحوار مع جيرانها") == "ar"
+    assert detect_language("وزیر امور خارجه ایران گفت که کشورش آماده گفتگو با همسایگان است") == "fa"
+    assert detect_language("The foreign minister said his country was ready for talks") == "en"
+    assert detect_language("2016-08-02 12:30") is None
