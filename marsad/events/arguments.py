@@ -7,7 +7,17 @@ Arabic word-order rules (Ryding, *Reference Grammar of MSA*, ch. 4 on VSO/SVO):
 - verbal nouns: "من قبل Y" and a genitive right after the noun give the actor; "ضد/على/إلى Y"
   the recipient; a possessive suffix (لقائه، قتالها) points back to the nearest earlier mention;
 - "بين A و B" and reciprocal triggers (meetings, talks, exchanged accusations, clashes) put
-  every participant in the source list and leave the target empty, as PLOVER 2.0 does.
+  every participant in the source list and leave the target empty, as PLOVER 2.0 does;
+- a verb marked for plural (هاجموا، يحتجون) agrees with a subject before it, so the noun
+  after it is the object; "قام X بـ+verbal noun" makes X the actor; a partitive "عنصرين من Y"
+  counts as a bare noun;
+- casualty nouns and unambiguous passives (مقتل، اغتيال، اعتقال، أصيب): the noun after them
+  is the patient; "على يد/من قبل/برصاص/بنيران X" marks the agent (and a verb with a marked
+  agent is passive: its bare subject is the patient);
+- ASSAULT with no target yet: the noun after استهدف in the sentence, after "نفسه" and a
+  locative ("فجر نفسه وسط X"), or after أمام; PROTEST: protesters (متظاهرون، محتجون) are the
+  source wherever they stand, and the target is what follows ضد/أمام/على/إلى, ب/ل or
+  مناهض/معارض (through مقر/مبنى).
 """
 
 from __future__ import annotations
@@ -20,8 +30,9 @@ from marsad.events.lexicon import Hit
 from marsad.text.tokens import clitic_variants
 
 # Prepositions that mark an oblique argument (folded; may be attached clitics).
-_OBLIQUE = frozenset(["على", "ضد", "الى", "مع", "عن", "في", "من", "ب", "ل", "لدى", "حول", "بشان", "تجاه", "نحو"])
-_TARGET_MARKERS = frozenset(["ضد", "على", "الى", "ب", "ل", "تجاه", "نحو", "بحق"])
+# Token norms are folded (ى → ي), so "على" and "لدى" are listed in their folded spelling.
+_OBLIQUE = frozenset(["علي", "ضد", "الي", "مع", "عن", "في", "من", "ب", "ل", "لدي", "حول", "بشان", "تجاه", "نحو"])
+_TARGET_MARKERS = frozenset(["ضد", "علي", "الي", "ب", "ل", "تجاه", "نحو", "بحق"])
 _WITH = frozenset(["مع"])
 _BOUNDARY = frozenset([",", ";", ":", ".", "«", "»", '"', "(", ")", "لكن", "بينما", "فيما", "حيث", "الذي", "التي", "الذين"])
 # Possessive suffixes on a verbal noun referring back to an actor.
@@ -65,8 +76,19 @@ def _preposition_before(tokens: list[Token], m: MentionRef, lo: int) -> str | No
     if j >= lo:
         for r in clitic_variants(tokens[j].norm):
             if r in _OBLIQUE:
+                if r == "من" and j - 1 >= lo and _partitive(tokens[j - 1]):
+                    return None  # "عنصرين من الشرطة", "23 من الكوريين": the counted noun is the head
                 return r
     return None
+
+
+# Counted heads of a partitive "من" ("عنصرين من …", "احد افراد …"), folded.
+_PARTITIVE_HEADS = frozenset(["عنصرين", "عناصر", "عنصرا", "افراد", "فردين", "احد", "اثنين", "اثنان", "عدد", "عشرات",
+                              "مئات", "العشرات", "المئات", "بعض", "مجموعه", "مجموعات", "عدد"])
+
+
+def _partitive(tok: Token) -> bool:
+    return tok.norm.isdigit() or tok.norm in _PARTITIVE_HEADS or tok.norm in _COUNTERS
 
 
 # Number words and quantifiers that introduce counted casualties (folded).
@@ -77,12 +99,100 @@ _COUNTERS = frozenset(
 
 def _counted(tokens: list[Token], a: int, b: int) -> bool:
     """A number or quantifier between the verb (a) and the mention (b)."""
-    return any(tokens[k].norm.isdigit() or tokens[k].norm in _COUNTERS for k in range(a + 1, b))
+    return any(tokens[k].norm.isdigit() or _is_word(tokens[k], _COUNTERS) for k in range(a + 1, b))
 
 
 def _with_between(tokens: list[Token], a: int, b: int) -> bool:
     """"مع" between token indices a < b (a meeting partner after its title)."""
     return any(tokens[k].norm in ("مع", "ومع") for k in range(max(a + 1, b - 6), b))
+
+
+# Verbal nouns whose genitive is the patient, not the agent ("مقتل خمسة جنود", "اغتيال
+# الوزير", "اعتقال ناشطين"): the usual casualty/arrest wording of news reports (folded).
+_PATIENT_NOUNS = frozenset([
+    "مقتل", "قتل", "مصرع", "اصابه", "جرح", "اغتيال", "اختطاف", "خطف", "اعتقال", "استهداف",
+    "اعدام", "تعذيب", "ذبح", "احتجاز", "اسر", "استشهاد",
+])
+# Verbs whose spelling is unambiguously passive without diacritics (أصيب، اغتيل): the
+# mention after them is the patient (folded).
+_PASSIVE_VERBS = frozenset(["اصيب", "اصيبت", "اصيبوا", "اغتيل", "اغتيلت", "استشهد", "استشهدت", "استشهدوا"])
+# Words right before a mention that mark the agent of a casualty: "على يد X", "برصاص X",
+# "بنيران X", "من قبل X" (folded, prepositions attached).
+_AGENT_MARKERS = frozenset(["برصاص", "بنيران", "بقذائف", "بصواريخ", "بغارات", "بغاره", "بقصف"])
+# Stems of protester nouns (متظاهرون، المحتجين، معتصمين): in a PROTEST event they are the
+# source, whatever the word order (folded, after clitics).
+_PROTESTERS = ("متظاهر", "محتج", "معتصم", "مضرب", "متظاهرات")
+
+
+def _is_word(tok: Token, words: frozenset[str]) -> bool:
+    """The token, with or without clitics, is one of ``words``."""
+    return any(r in words for r in clitic_variants(tok.norm))
+
+
+def _agent_marked(tokens: list[Token], m: MentionRef, lo: int) -> bool:
+    """"على يد X", "من قبل X", "برصاص X": an explicit agent of a (passive) casualty."""
+    j = m.first - 1
+    if j < lo:
+        return False
+    prev = tokens[j].norm
+    if prev in _AGENT_MARKERS or (prev[:1] in ("و", "ف") and prev[1:] in _AGENT_MARKERS):
+        return True
+    return j - 1 >= lo and (prev, tokens[j - 1].norm) in (("يد", "علي"), ("ايدي", "علي"), ("قبل", "من"))
+
+
+def _protester(tokens: list[Token], m: MentionRef) -> bool:
+    return any(r.startswith(_PROTESTERS) for k in range(m.first, m.last + 1)
+               for r in clitic_variants(tokens[k].norm))
+
+
+# Support verbs of "قام X بـ+verbal noun" (folded).
+_SUPPORT_VERBS = frozenset(["قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "قامتا"])
+# Forms of استهدف (targeted): "انفجرت عبوة … استهدفت دورية" names the target (folded).
+_TARGETED = ("استهدف", "مستهدف", "تستهدف", "يستهدف")
+# Reflexive object of a suicide bombing: "فجر انتحاري نفسه وسط سوق" (folded).
+_SELF = frozenset(["نفسه", "نفسها", "انفسهم"])
+# Words before what a protest targets (folded): against, in front of, on, to.
+_AGAINST = frozenset(["ضد", "وضد", "امام", "وامام", "علي", "الي"])
+# Seats of an authority between the protest word and the authority (folded).
+_BUILDINGS = frozenset(["مقر", "مبني", "مكتب", "سفاره", "مجلس", "باحه", "قصر"])
+# Adjectives of opposition before the opposed actor: "المناهضة لـ", "المعارضين لـ" (folded).
+_OPPOSING = ("مناهض", "المناهض", "مناوئ", "المناوئ", "معارض", "المعارض")
+# Locative words that put the target of a bombing or protest before a mention (folded).
+_AT = frozenset(["امام", "وسط", "بجانب", "قرب", "داخل", "في", "عند", "ضد", "علي"])
+
+
+def _attack_target(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int, etype: str) -> list[str]:
+    """Targets the word-order rules miss: after استهدف in the same sentence, after "نفسه"
+    and a locative ("فجر نفسه وسط X"), or after أمام ("انفجرت قنبلة أمام مكاتب الحزب")."""
+    last = hit.last
+    later = [m for m in mentions if m.first > last]
+    for k in range(last + 1, later[-1].first if later else last + 1):
+        if any(r.startswith(_TARGETED) for r in clitic_variants(tokens[k].norm)):
+            return [m.entity for m in later if m.first > k and m.first - k <= 4][:1]
+    if etype == "PROTEST":
+        # What a protest is against or addressed to: "ضد الحكومة", "أمام البرلمان", "احتجاجا على
+        # …", "ينددون بالحكومة", "المناهضة لإيران", "توجهوا الى مقر رئيس الوزراء".
+        for m in later:
+            if m.first - last > 15:
+                break
+            if _protester(tokens, m):
+                continue
+            prev = tokens[m.first - 1].norm if m.first - 1 >= lo else ""
+            prev2 = tokens[m.first - 2].norm if m.first - 2 >= lo else ""
+            if prev in _BUILDINGS:
+                prev = prev2  # "أمام مقر المحكمة", "الى مقر رئيس الوزراء"
+            if (prev in _AGAINST or _preposition_before(tokens, m, lo) in ("ب", "ل", "الي")
+                    or prev2.startswith(_OPPOSING) or prev.startswith(_OPPOSING)):
+                return [m.entity]
+        return []
+    self_ref = any(tokens[k].norm in _SELF for k in range(last + 1, min(len(tokens), last + 3)))
+    for m in later:
+        if m.first - last > 8 or not _clause_ok(tokens, last, m.first):
+            break
+        prev = tokens[m.first - 1].norm if m.first - 1 >= lo else ""
+        if (self_ref and prev in _AT) or prev in ("امام", "وامام") or (etype == "PROTEST" and prev in ("ضد", "وضد")):
+            return [m.entity]
+    return []
 
 
 def _clause_ok(tokens: list[Token], a: int, b: int) -> bool:
@@ -91,10 +201,26 @@ def _clause_ok(tokens: list[Token], a: int, b: int) -> bool:
 
 
 def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int,
-           reciprocal: bool, directed: bool = True) -> tuple[list[str], list[str]]:
+           reciprocal: bool, directed: bool = True, etype: str = "") -> tuple[list[str], list[str]]:
     """(source entity ids, target entity ids) for one trigger."""
     if not mentions:
         return [], []
+    src, tgt = _assign(doc, tokens, hit, mentions, lo, reciprocal, directed)
+    if etype == "PROTEST" and not reciprocal:
+        # Protesters act in a protest event wherever they stand in the sentence ("تجمع امام
+        # المحكمة عدد من المتظاهرين"); what they face stays the target.
+        crowd = [m for m in mentions if _protester(tokens, m)]
+        if crowd:
+            near = min(crowd, key=lambda m: min(abs(m.first - hit.last), abs(hit.first - m.last)))
+            tgt = [e for e in tgt if e != near.entity]
+            src = [near.entity]
+    if etype in ("ASSAULT", "PROTEST") and directed and not reciprocal and not tgt:
+        tgt = [e for e in _attack_target(tokens, hit, mentions, lo, etype) if e not in src][:1]
+    return src, tgt
+
+
+def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int,
+            reciprocal: bool, directed: bool) -> tuple[list[str], list[str]]:
     first, last = hit.first, hit.last
     kind = hit.trigger.kind if hit.trigger.kind != "P" else hit.trigger.form[:1]
     verbal = kind in ("V", "I")
@@ -114,6 +240,30 @@ def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionR
                 add(sources, m.entity)
             if len(group) == 2:
                 return sources, []
+    # "مقتل جنديين برصاص القوات", "قتل على يد مسلحين": an explicitly marked agent is the source.
+    for m in after:
+        if _agent_marked(tokens, m, lo):
+            add(sources, m.entity)
+            if verbal:
+                # "اختطفا … على يد مسلحين": with its agent marked the verb is passive, and its
+                # bare subject (before, or after before the marker) is the patient.
+                bare = [b for b in mentions if b.first < m.first and b.entity != m.entity
+                        and _preposition_before(tokens, b, lo) is None
+                        and ((0 < first - b.last <= 6 and _clause_ok(tokens, b.last, first)) or b.first > last)]
+                if bare:
+                    add(targets, min(bare, key=lambda b: abs(b.first - first)).entity)
+                return sources, targets
+            break
+    patient_noun = not verbal and _is_word(tokens[first], _PATIENT_NOUNS)
+    passive = verbal and _is_word(tokens[first], _PASSIVE_VERBS)
+    if patient_noun or passive:
+        # "مقتل سبعة أشخاص", "أصيب ثلاثة جنود": the first bare mention after the trigger
+        # is the patient; the reporter before it ("أعلنت الشرطة مقتل …") is not the agent.
+        for m in after:
+            if m.entity not in sources and _preposition_before(tokens, m, lo) is None and m.first - last <= 6:
+                add(targets, m.entity)
+                break
+        return sources, targets
     raw = tokens[first].text  # raw, so that ta marbuta (ة) is not read as the pronoun ه
     has_possessive = not verbal and len(raw) >= 4 and any(raw.endswith(s) for s in _POSSESSIVE)
     # VSO: a bare mention shortly after the verb (titles may come first: "استبعد وزير … لافروف").
@@ -126,6 +276,21 @@ def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionR
                 # "قتل خمسة جنود" / "أصيب عشرات المدنيين": a counted noun right after the verb is, in
                 # news Arabic, the patient of an (unmarked) passive, not the agent.
                 subject_after = None
+        norm = tokens[first].norm
+        stem = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 4 else norm
+        if len(stem) > 3 and (stem.endswith("وا") or (kind == "I" and stem.endswith("ون"))):
+            # A verb marked for plural agrees with a subject before it (SVO: "مستوطنون
+            # هاجموا المواطنين"); VSO verbs stay singular, so the noun after is the object.
+            subject_after = None
+    if not verbal:
+        # Support verb "قام X ب+مصدر" ("قام عدد من الجنود بقتل المدنيين"): the subject of قام acts.
+        for k in range(first - 1, max(lo, first - 8) - 1, -1):
+            if _is_word(tokens[k], _SUPPORT_VERBS):
+                between = [m for m in mentions if k < m.first and m.last < first
+                           and _preposition_before(tokens, m, lo) is None]
+                if between:
+                    add(sources, between[0].entity)
+                break
     adjacent_before = [m for m in mentions if 0 < first - m.last <= (1 if verbal else 2)
                        and _clause_ok(tokens, m.last, first) and _preposition_before(tokens, m, lo) is None]
     if verbal and adjacent_before and first - adjacent_before[-1].last == 1:

@@ -170,12 +170,13 @@ class EventStage:
                 tokens, hit, lo
             )
             src, tgt = assign(doc, tokens, hit, [m for m in mentions if m.last < hit.first or m.first > hit.last],
-                              lo, reciprocal, directed=trig.type not in _UNDIRECTED)
-            if not src:
-                # An agent-noun trigger names its own actor: in "خرج المتظاهرون" or "هاجم
-                # مسلحون" the entity on the trigger word is the one acting.
-                src = [m.entity for m in mentions if m.first <= hit.last and m.last >= hit.first
-                       and m.entity not in tgt][:1]
+                              lo, reciprocal, directed=trig.type not in _UNDIRECTED, etype=trig.type)
+            agent = [m.entity for m in mentions if m.first <= hit.last and m.last >= hit.first][:1]
+            if agent and (not src or kind not in ("V", "I")):
+                # An agent-noun trigger names its own actor: in "خرج المتظاهرون", "هاجم مسلحون"
+                # or "مهاجم انتحاري فجر حافلة" the entity on the trigger word is the one acting.
+                tgt = [e for e in tgt if e not in agent] or [e for e in src if e not in agent][:1]
+                src = agent
             speaker = _first_person_speaker(doc, tokens, hit, kind)
             if speaker is not None and speaker not in src:
                 # "ندعو أمريكا …" inside Putin's quote: "we" is the speaker; the named actor
