@@ -55,3 +55,56 @@ def test_protesters_are_the_source_and_the_authority_the_target(stage: EventStag
     doc = stage(with_entities("وتجمع أمام مقر الحكومة عدد من المتظاهرين احتجاجا على رفع الأسعار.",
                               {"الحكومة": "GOV", "المتظاهرين": "CVL"}))
     assert sides(doc, "PROTEST") == (["المتظاهرين"], ["الحكومة"])
+
+
+def test_casualty_verb_without_object_is_passive(stage: EventStage) -> None:
+    # "قتل" with nothing object-like after it reads as the passive: the noun before it is the patient.
+    doc = stage(with_entities("وذكر مصدر طبي أن ثلاثة حراس قتلوا بانفجار قنبلة زرعت قرب مبنى البلدية.",
+                              {"حراس": "CVL"}))
+    assert sides(doc, "ASSAULT") == ([], ["حراس"])
+
+
+def test_counted_object_keeps_the_active_reading(stage: EventStage) -> None:
+    doc = stage(with_entities("وأعلن الجيش أن وحداته قتلت 12 مسلحا في اشتباكات قرب الحدود.",
+                              {"الجيش": "MIL", "وحداته": "MIL", "مسلحا": "UAF"}))
+    src, tgt = sides(doc, "ASSAULT")
+    assert tgt == ["مسلحا"] and "مسلحا" not in src
+
+
+def test_subject_of_taarrada_is_the_target(stage: EventStage) -> None:
+    doc = stage(with_entities("وتعرضت قافلة للمساعدات لهجوم بقذائف الهاون نفذه مسلحون مجهولون شرق المدينة.",
+                              {"قافلة للمساعدات": "CVL", "مسلحون مجهولون": "UAF"}))
+    assert sides(doc, "ASSAULT") == (["مسلحون مجهولون"], ["قافلة للمساعدات"])
+
+
+def test_bomb_target_passing_by(stage: EventStage) -> None:
+    doc = stage(with_entities("وانفجرت عبوة ناسفة صباح اليوم لدى مرور دورية للشرطة على الطريق السريع.",
+                              {"دورية للشرطة": "COP"}))
+    assert sides(doc, "ASSAULT") == ([], ["دورية للشرطة"])
+
+
+def test_other_mentions_of_the_attack_fill_a_missing_side(stage: EventStage) -> None:
+    # The event is one attack: "هجوم" has no target of its own, "مقتل" names the victims.
+    doc = stage(with_entities("وقالت الشرطة إن هجوما انتحاريا استهدف سوقا شعبية أسفر عن مقتل سبعة مدنيين.",
+                              {"الشرطة": "COP", "مدنيين": "CVL"}))
+    src, tgt = sides(doc, "ASSAULT")
+    assert tgt == ["مدنيين"] and src == []
+
+
+def test_noun_before_subordinator_is_not_the_subject(stage: EventStage) -> None:
+    # "المدنيين" belongs to the main clause; the bomb of the بعدما clause is not an entity.
+    doc = stage(with_entities("وفر عشرات المدنيين من السوق المركزي بعدما انفجرت عبوة ناسفة صباح أمس قرب مدخله.",
+                              {"المدنيين": "CVL"}))
+    assert sides(doc, "ASSAULT") == ([], [])
+
+
+def test_place_after_a_direction_is_not_the_target(stage: EventStage) -> None:
+    doc = stage(with_entities("وأصيب خمسة أشخاص في انفجار سيارة مفخخة شرق الموصل.",
+                              {"أشخاص": "IRQCVL", "الموصل": "IRQ"}))
+    assert sides(doc, "ASSAULT") == ([], ["أشخاص"])
+
+
+def test_protest_target_is_what_it_is_against_not_where_it_stands(stage: EventStage) -> None:
+    doc = stage(with_entities("وتظاهر أمس آلاف المتظاهرين أمام مقر البلدية احتجاجا على قرار الحكومة رفع أسعار الخبز.",
+                              {"المتظاهرين": "CVL", "البلدية": "GOV", "الحكومة": "GOVX"}))
+    assert sides(doc, "PROTEST") == (["المتظاهرين"], ["الحكومة"])

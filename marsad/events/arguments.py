@@ -17,7 +17,18 @@ Arabic word-order rules (Ryding, *Reference Grammar of MSA*, ch. 4 on VSO/SVO):
 - ASSAULT with no target yet: the noun after استهدف in the sentence, after "نفسه" and a
   locative ("فجر نفسه وسط X"), or after أمام; PROTEST: protesters (متظاهرون، محتجون) are the
   source wherever they stand, and the target is what follows ضد/أمام/على/إلى, ب/ل or
-  مناهض/معارض (through مقر/مبنى).
+  مناهض/معارض (through مقر/مبنى); what it is explicitly against (ضد، احتجاجا على [زيارة] X،
+  المناهضة لـ) wins over where it stands (أمام مقر Y);
+- a casualty verb with nothing object-like after it (قتل في/بـ/أمس …) is the passive: the noun
+  right before it is the patient ("جنديا أميركيا قتل في هجوم"); so is the noun before أصيبوا;
+- a subordinator or the bare complementizer أن/إن (بعدما، عندما، إثر …) between a noun and a
+  verb keeps the noun from being that verb's subject; a verbal noun after a preposition (في
+  انفجار، بانفجار) takes no subject from the noun before it; a place after a direction or place
+  noun (شرق الموصل، مدينة حلب) is an adjunct, not an argument;
+- "تعرض/نجا X لـ/من + attack noun": X is the target; "نفذه/تبناه X", "نسب إلى X", "من فعل X"
+  name the attack's author; "لدى مرور X" names what a bomb hit.
+The events stage fills a side still empty from the other mentions of the same attack or protest
+in the sentence (``EventStage._arguments``).
 """
 
 from __future__ import annotations
@@ -74,6 +85,8 @@ def _preposition_before(tokens: list[Token], m: MentionRef, lo: int) -> str | No
         return bare[0]  # attached preposition on a definite noun: بالجيش، للولايات
     j = m.first - 1
     if j >= lo:
+        if any(r in _LOCATIVE_NOUNS for r in clitic_variants(tokens[j].norm)):
+            return "في"  # "شرق الموصل", "مدينة حلب", "بالقرب من": a place adjunct, not an argument
         for r in clitic_variants(tokens[j].norm):
             if r in _OBLIQUE:
                 if r == "من" and j - 1 >= lo and _partitive(tokens[j - 1]):
@@ -82,6 +95,10 @@ def _preposition_before(tokens: list[Token], m: MentionRef, lo: int) -> str | No
     return None
 
 
+# Place nouns and directions before a place name: the mention is a location adjunct (folded).
+_LOCATIVE_NOUNS = frozenset(["شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "وسط", "قرب", "داخل",
+                             "خارج", "محيط", "اطراف", "ضواحي", "مدينه", "بلده", "قريه", "منطقه", "حي", "محافظه",
+                             "ولايه", "اقليم", "ناحيه", "قضاء", "العاصمه", "عاصمه", "ريف", "مخيم", "انحاء"])
 # Counted heads of a partitive "من" ("عنصرين من …", "احد افراد …"), folded.
 _PARTITIVE_HEADS = frozenset(["عنصرين", "عناصر", "عنصرا", "افراد", "فردين", "احد", "اثنين", "اثنان", "عدد", "عشرات",
                               "مئات", "العشرات", "المئات", "بعض", "مجموعه", "مجموعات", "عدد"])
@@ -159,6 +176,50 @@ _BUILDINGS = frozenset(["مقر", "مبني", "مكتب", "سفاره", "مجل�
 _OPPOSING = ("مناهض", "المناهض", "مناوئ", "المناوئ", "معارض", "المعارض")
 # Locative words that put the target of a bombing or protest before a mention (folded).
 _AT = frozenset(["امام", "وسط", "بجانب", "قرب", "داخل", "في", "عند", "ضد", "علي"])
+# Subordinators and the bare complementizer أن/إن: a noun before them is not the subject of
+# a verb after them ("بقتل المدنيين بعدما فجرت عبوة", "أعلنت الشرطة أن … قتل") (folded).
+_SUBORDINATORS = frozenset(["بعدما", "عندما", "حينما", "حين", "لما", "ان", "بان", "وان", "لان", "كما", "ثم",
+                            "اذ", "حتي", "لدي", "اثر", "عقب", "فيما", "بعد", "قبل", "وبعدما", "وعندما"])
+# Casualty verbs whose unvocalised perfect is usually the passive in news reports when no
+# object follows ("جنديا أميركيا قتل في هجوم", "مدنيين جرحوا بانفجار") (folded stems).
+_CASUALTY_VERBS = frozenset(["قتل", "جرح", "خطف", "اختطف", "اعدم", "ذبح", "اغتيل", "اصيب", "استشهد", "اسر"])
+_PASSIVE_ENDINGS = ("", "ا", "وا", "ت", "تا")
+# Words that may follow a passive casualty verb instead of an object: instruments (بانفجار،
+# بالرصاص، بجروح), time and place (أمس، في، خلال، اثر، جراء …) (folded).
+_AFTER_PASSIVE = frozenset(["في", "خلال", "اثر", "جراء", "علي", "عند", "لدي", "اثناء", "امس", "اليوم", "صباح",
+                            "مساء", "ليل", "بعد", "قرب", "وسط", "داخل", "حين", "عندما", "بينما", "فيما", "منذ",
+                            "اول", "الليله", "يوم", "مطلع"])
+# "تعرض X لهجوم", "نجا X من محاولة اغتيال": the subject undergoes the event (folded stems).
+_UNDERGO = ("تعرض", "يتعرض", "تتعرض", "نجا", "ينجو", "نجت", "ينجون", "نجوا")
+# "هجوم نفذه X", "تبناه X", "نسب إلى X", "من فعل X": the author of an attack named after it (folded).
+_AUTHOR_WORDS = frozenset(["نفذه", "نفذها", "نفذته", "نفذتها", "نفذوه", "تبناه", "تبنته", "تبناها", "تبنتها",
+                           "وتبناه", "وتبنته", "ونفذه", "فعل"])
+_ATTRIBUTED = frozenset(["نسب", "نسبت", "ونسب", "ونسبت", "ينسب", "تنسب", "منسوب", "المنسوب", "ونسبته"])
+# "لدى مرور دورية": the bombing's target passes by (folded).
+_PASSING = frozenset(["مرور", "عبور"])
+
+
+def _protest_against(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> str | None:
+    """What a protest is explicitly against (ضد X، احتجاجا على [زيارة] X، المناهضة لـX): in
+    PLOVER the recipient of a protest, ahead of the place where it stands (أمام مقر Y)."""
+    last = hit.last
+    for m in mentions:
+        if m.first <= last:
+            continue
+        if m.first - last > 15:
+            break
+        if _protester(tokens, m):
+            continue
+        prev = tokens[m.first - 1].norm if m.first - 1 >= lo else ""
+        prev2 = tokens[m.first - 2].norm if m.first - 2 >= lo else ""
+        prev3 = tokens[m.first - 3].norm if m.first - 3 >= lo else ""
+        if prev in _BUILDINGS:
+            prev, prev2 = prev2, prev3
+        if (prev in ("ضد", "وضد") or (prev == "علي" and _is_word_prefix(prev2, _GRIEVANCE))
+                or (prev2 == "علي" and _is_word_prefix(prev3, _GRIEVANCE))  # احتجاجا على زيارة بوش
+                or prev2.startswith(_OPPOSING) or prev.startswith(_OPPOSING)):
+            return m.entity
+    return None
 
 
 def _attack_target(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int, etype: str) -> list[str]:
@@ -172,6 +233,9 @@ def _attack_target(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo
     if etype == "PROTEST":
         # What a protest is against or addressed to: "ضد الحكومة", "أمام البرلمان", "احتجاجا على
         # …", "ينددون بالحكومة", "المناهضة لإيران", "توجهوا الى مقر رئيس الوزراء".
+        explicit = _protest_against(tokens, hit, mentions, lo)
+        if explicit is not None:
+            return [explicit]
         for m in later:
             if m.first - last > 15:
                 break
@@ -185,6 +249,10 @@ def _attack_target(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo
                     or prev2.startswith(_OPPOSING) or prev.startswith(_OPPOSING)):
                 return [m.entity]
         return []
+    for m in later:
+        # "انفجرت عبوة لدى مرور دورية للجيش": what passes by is what the bomb hit.
+        if m.first - last <= 12 and m.first - 1 >= lo and tokens[m.first - 1].norm in _PASSING:
+            return [m.entity]
     self_ref = any(tokens[k].norm in _SELF for k in range(last + 1, min(len(tokens), last + 3)))
     for m in later:
         if m.first - last > 8 or not _clause_ok(tokens, last, m.first):
@@ -193,6 +261,83 @@ def _attack_target(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo
         if (self_ref and prev in _AT) or prev in ("امام", "وامام") or (etype == "PROTEST" and prev in ("ضد", "وضد")):
             return [m.entity]
     return []
+
+
+def _subordinate_between(tokens: list[Token], a: int, b: int) -> bool:
+    """A subordinator or bare complementizer between token indices a < b."""
+    return any(tokens[k].norm in _SUBORDINATORS for k in range(a + 1, b))
+
+
+def _governed(tokens: list[Token], first: int, lo: int) -> bool:
+    """A verbal noun after a preposition ("في انفجار", "بانفجار", "لهجوم"): the noun before it
+    is not its subject."""
+    norm = tokens[first].norm
+    if (len(norm) > 4 and norm[:1] in ("ب", "ل") and not norm.startswith("لل")) or norm.startswith(("بال", "وب", "فب")):
+        return True
+    return first - 1 >= lo and any(r in _OBLIQUE for r in clitic_variants(tokens[first - 1].norm))
+
+
+def _casualty_verb(tok: Token) -> bool:
+    """A perfect casualty verb form (قتل، قتلا، جرحوا، اختطفت …), with or without و/ف."""
+    norm = tok.norm
+    stem = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
+    return any(stem == v + e for v in _CASUALTY_VERBS for e in _PASSIVE_ENDINGS)
+
+
+def _passive_casualty(tokens: list[Token], first: int, hi: int) -> bool:
+    """A casualty verb (قتل، جرح، خطف …) read as passive: nothing object-like right after it."""
+    if not _casualty_verb(tokens[first]):
+        return False
+    if first + 1 >= hi:
+        return True
+    nxt = tokens[first + 1].norm
+    if nxt in _BOUNDARY or not any(ch.isalnum() for ch in nxt):
+        return True
+    bare = nxt[1:] if nxt[:1] == "و" and len(nxt) > 3 else nxt
+    if bare in _AFTER_PASSIVE or nxt in _AFTER_PASSIVE:
+        return True
+    if nxt.startswith(("ب", "وب")) and not nxt.startswith(("بين", "بعض")) and len(nxt) > 3:
+        return True  # بانفجار، بالرصاص، بجروح، برصاص: an instrument, not an object
+    # Coordinated casualty verb ("قتل وأصيب 10 آخرون"): still passive.
+    return nxt[:1] == "و" and any(bare == v + e for v in _CASUALTY_VERBS for e in _PASSIVE_ENDINGS)
+
+
+def _undergoer(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> MentionRef | None:
+    """"تعرضت قافلة عسكرية لهجوم", "نجا قائد الشرطة من محاولة اغتيال": the subject of
+    تعرض/نجا before a verbal-noun trigger is what the attack hit."""
+    first = hit.first
+    for k in range(first - 1, max(lo, first - 9) - 1, -1):
+        norm = tokens[k].norm
+        if norm in _BOUNDARY:
+            return None
+        bare = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 4 else norm
+        if bare.startswith(_UNDERGO) and len(bare) <= 7:
+            cands = [m for m in mentions if k < m.first and m.last < first and _preposition_before(tokens, m, lo) is None]
+            return cands[0] if cands else None
+    return None
+
+
+def _author(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> MentionRef | None:
+    """"هجوم نفذه مجهولون", "تبناه تنظيم القاعدة", "نسب الى المتمردين": the attack's author."""
+    later = [m for m in mentions if m.first > hit.last and m.first - hit.last <= 12]
+    for m in later:
+        prev = tokens[m.first - 1].norm if m.first - 1 >= lo else ""
+        prev2 = tokens[m.first - 2].norm if m.first - 2 >= lo else ""
+        if prev in _AUTHOR_WORDS or (prev == "فعل" and prev2 == "من"):
+            return m
+        if prev in ("الي", "لي") and prev2 in _ATTRIBUTED:
+            return m
+        if _preposition_before(tokens, m, lo) == "ل" and prev in _ATTRIBUTED:
+            return m
+    return None
+
+
+# Words before "على X" that make X what a protest is against: احتجاجا على، اعتراضا على (folded).
+_GRIEVANCE = ("احتجاج", "للاحتجاج", "اعتراض", "احتجاجا", "اعتراضا", "سخطا", "غضبا", "تنديدا")
+
+
+def _is_word_prefix(norm: str, prefixes: tuple[str, ...]) -> bool:
+    return any(r.startswith(prefixes) for r in clitic_variants(norm))
 
 
 def _clause_ok(tokens: list[Token], a: int, b: int) -> bool:
@@ -214,6 +359,22 @@ def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionR
             near = min(crowd, key=lambda m: min(abs(m.first - hit.last), abs(hit.first - m.last)))
             tgt = [e for e in tgt if e != near.entity]
             src = [near.entity]
+    if etype == "PROTEST" and not reciprocal and directed:
+        against = _protest_against(tokens, hit, mentions, lo)
+        if against is not None and against not in src:
+            tgt = [against]
+    if etype == "ASSAULT" and not reciprocal:
+        kind = hit.trigger.kind if hit.trigger.kind != "P" else hit.trigger.form[:1]
+        victim = _undergoer(tokens, hit, mentions, lo) if kind not in ("V", "I") else None
+        if victim is not None:
+            # "تعرضت قافلة لهجوم": the subject of تعرض is the target, never the source.
+            src = [e for e in src if e != victim.entity]
+            tgt = [victim.entity] + [e for e in tgt if e != victim.entity]
+        if not src:
+            author = _author(tokens, hit, mentions, lo)
+            if author is not None and (victim is None or author.entity != victim.entity):
+                src = [author.entity]
+                tgt = [e for e in tgt if e != author.entity]
     if etype in ("ASSAULT", "PROTEST") and directed and not reciprocal and not tgt:
         tgt = [e for e in _attack_target(tokens, hit, mentions, lo, etype) if e not in src][:1]
     return src, tgt
@@ -256,6 +417,16 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
             break
     patient_noun = not verbal and _is_word(tokens[first], _PATIENT_NOUNS)
     passive = verbal and _is_word(tokens[first], _PASSIVE_VERBS)
+    hi = lo
+    while hi < len(tokens) and tokens[hi].sentence == tokens[first].sentence:
+        hi += 1
+    if verbal and not passive and first == last and _passive_casualty(tokens, first, hi):
+        # "جنديا أميركيا قتل في هجوم", "مدنيين جرحوا بانفجار": no object follows the casualty
+        # verb, so it is passive and the noun right before it is the patient.
+        before = [m for m in mentions if 0 < first - m.last <= 1 and _preposition_before(tokens, m, lo) is None]
+        if before:
+            add(targets, before[-1].entity)
+            return sources, targets
     if patient_noun or passive:
         # "مقتل سبعة أشخاص", "أصيب ثلاثة جنود": the first bare mention after the trigger
         # is the patient; the reporter before it ("أعلنت الشرطة مقتل …") is not the agent.
@@ -263,6 +434,11 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
             if m.entity not in sources and _preposition_before(tokens, m, lo) is None and m.first - last <= 6:
                 add(targets, m.entity)
                 break
+        if passive and not targets:
+            # "أربعة مدنيين أصيبوا بجروح": the patient stands before the passive verb.
+            before = [m for m in mentions if 0 < first - m.last <= 1 and _preposition_before(tokens, m, lo) is None]
+            if before:
+                add(targets, before[-1].entity)
         return sources, targets
     raw = tokens[first].text  # raw, so that ta marbuta (ة) is not read as the pronoun ه
     has_possessive = not verbal and len(raw) >= 4 and any(raw.endswith(s) for s in _POSSESSIVE)
@@ -292,7 +468,10 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
                     add(sources, between[0].entity)
                 break
     adjacent_before = [m for m in mentions if 0 < first - m.last <= (1 if verbal else 2)
-                       and _clause_ok(tokens, m.last, first) and _preposition_before(tokens, m, lo) is None]
+                       and _clause_ok(tokens, m.last, first) and _preposition_before(tokens, m, lo) is None
+                       and not _subordinate_between(tokens, m.last, first)
+                       and (verbal or not _governed(tokens, first, lo))
+                       and (verbal or first - m.last == 1 or not _casualty_verb(tokens[first - 1]))]
     if verbal and adjacent_before and first - adjacent_before[-1].last == 1:
         add(sources, adjacent_before[-1].entity)  # SVO with the subject right before the verb
     elif subject_after is not None:
@@ -301,7 +480,8 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
         # SVO, or the owner of a possessive suffix (لقائه → the nearest earlier actor).
         reach = [m for m in mentions if m.last < first and first - m.last <= (14 if has_possessive else 10)]
         if not has_possessive:
-            reach = [m for m in reach if _clause_ok(tokens, m.last, first)]
+            reach = [m for m in reach if _clause_ok(tokens, m.last, first)
+                     and (not verbal or not _subordinate_between(tokens, m.last, first))]
         bare_before = [m for m in reach if _preposition_before(tokens, m, lo) is None]
         if bare_before:
             add(sources, bare_before[-1].entity)

@@ -132,6 +132,7 @@ class EventStage:
         for h in hits:
             by_type.setdefault(h.trigger.type, []).append(h)
         chosen: list[tuple[Hit, float]] = []
+        siblings: dict[int, list[Hit]] = {}  # chosen ASSAULT/PROTEST hit -> the other hits of its type
         for etype, group in by_type.items():
             model = self.models.get(etype)
             if model is not None:
@@ -151,6 +152,7 @@ class EventStage:
                 best = min(group, key=lambda h: (-self._actor_count(doc, tokens, h, mentions, lo),
                                                  not h.trigger.strong, h.trigger.mode is None, h.first))
                 chosen.append((best, p))
+                siblings[best.first] = [h for h in group if h is not best]
             else:
                 for h in group:
                     chosen.append((h, _STRONG if h.trigger.strong else _WEAK))
@@ -169,14 +171,18 @@ class EventStage:
             reciprocal = (trig.type in _RECIPROCAL_TYPES and trig.mode not in ("visit",)) or _exchanged(
                 tokens, hit, lo
             )
-            src, tgt = assign(doc, tokens, hit, [m for m in mentions if m.last < hit.first or m.first > hit.last],
-                              lo, reciprocal, directed=trig.type not in _UNDIRECTED, etype=trig.type)
-            agent = [m.entity for m in mentions if m.first <= hit.last and m.last >= hit.first][:1]
-            if agent and (not src or kind not in ("V", "I")):
-                # An agent-noun trigger names its own actor: in "خرج المتظاهرون", "هاجم مسلحون"
-                # or "مهاجم انتحاري فجر حافلة" the entity on the trigger word is the one acting.
-                tgt = [e for e in tgt if e not in agent] or [e for e in src if e not in agent][:1]
-                src = agent
+            src, tgt = self._arguments(doc, tokens, hit, mentions, lo, reciprocal)
+            if not reciprocal and (not src or not tgt) and siblings.get(hit.first):
+                # One attack/protest per sentence, named several times ("هجوم انتحاري … أسفر عن
+                # مقتل خمسة جنود … نفذه مجهولون"): the other mentions supply a missing side.
+                for other in sorted(siblings[hit.first], key=lambda h: abs(h.first - hit.first)):
+                    s2, t2 = self._arguments(doc, tokens, other, mentions, lo, False)
+                    if not src:
+                        src = [e for e in s2 if e not in tgt][:1]
+                    if not tgt:
+                        tgt = [e for e in t2 if e not in src][:1]
+                    if src and tgt:
+                        break
             speaker = _first_person_speaker(doc, tokens, hit, kind)
             if speaker is not None and speaker not in src:
                 # "ندعو أمريكا …" inside Putin's quote: "we" is the speaker; the named actor
@@ -208,6 +214,21 @@ class EventStage:
                 sentence=sent,
                 confidence=round(conf * (0.6 if flags.negated or flags.hypothetical else 1.0), 3),
             ))
+
+    def _arguments(self, doc: Document, tokens: list[Token], hit: Hit, mentions: list, lo: int,
+                   reciprocal: bool) -> tuple[list[str], list[str]]:
+        """Source and target entity ids of one hit (word-order rules + the trigger's own agent)."""
+        trig = hit.trigger
+        kind = trig.kind if trig.kind != "P" else trig.form[:1]
+        src, tgt = assign(doc, tokens, hit, [m for m in mentions if m.last < hit.first or m.first > hit.last],
+                          lo, reciprocal, directed=trig.type not in _UNDIRECTED, etype=trig.type)
+        agent = [m.entity for m in mentions if m.first <= hit.last and m.last >= hit.first][:1]
+        if agent and (not src or kind not in ("V", "I")):
+            # An agent-noun trigger names its own actor: in "خرج المتظاهرون", "هاجم مسلحون"
+            # or "مهاجم انتحاري فجر حافلة" the entity on the trigger word is the one acting.
+            tgt = [e for e in tgt if e not in agent] or [e for e in src if e not in agent][:1]
+            src = agent
+        return src, tgt
 
     def _sides(self, doc: Document, tokens: list[Token], hit: Hit, mentions: list, lo: int) -> int:
         """0: no two-sided reading; 1: source and target with different codes; 2: the same, with ضد."""
