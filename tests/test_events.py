@@ -140,6 +140,27 @@ def test_protest_report_is_protest(stage: EventStage) -> None:
     assert ev and ev[0].quad == "material_conflict" and ev[0].mode == "demo"
 
 
+def test_protest_model_reads_generic_lexicon_features(stage: EventStage) -> None:
+    from marsad.events.classifier import generic_lexicon_features, load_model
+
+    model = load_model("PROTEST")
+    assert model is not None and model.generic_features
+    doc = make_document("وتظاهر آلاف العمال صباح اليوم في وسط العاصمة احتجاجا على خفض الأجور.")
+    hits = [h for h in default_lexicon().match(doc.tokens, 0, len(doc.tokens)) if h.trigger.type == "PROTEST"]
+    generic = generic_lexicon_features(hits, doc.tokens, 0)
+    assert generic and set(generic) <= set(model.features(doc.tokens, hits, doc.tokens, 0).tolist())
+    # The same features for another protest word: they name how a trigger fired, not the word.
+    other = make_document("واعتصم آلاف العمال صباح اليوم في وسط العاصمة احتجاجا على خفض الأجور.")
+    other_hits = [h for h in default_lexicon().match(other.tokens, 0, len(other.tokens))
+                  if h.trigger.type == "PROTEST"]
+    assert set(generic) == set(generic_lexicon_features(other_hits, other.tokens, 0))
+
+
+def test_threatened_strike_is_no_protest(stage: EventStage) -> None:
+    doc = stage(make_document("وقالت النقابة إنها قد تدعو إلى إضراب عام الشهر المقبل إذا لم تستجب الحكومة لمطالبها."))
+    assert not types_of(doc, "PROTEST")
+
+
 def test_text_without_violence_has_no_assault(stage: EventStage) -> None:
     doc = stage(make_document("وناقش المجلس الموازنة العامة للعام المقبل وخطط تطوير التعليم في المحافظات."))
     assert not types_of(doc, "ASSAULT") and not types_of(doc, "PROTEST")

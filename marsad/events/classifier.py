@@ -5,7 +5,8 @@ word stems and stem bigrams, character 3/4-grams of folded words, lexicon featur
 (which trigger type/mode/kind fired, strong or weak, and whether the negation, hypothetical
 and historical rules flagged it), and optionally "light stem" word unigrams/bigrams (every
 proclitic and one pronoun suffix removed: وبقصفها -> قصف), which pool inflections the
-conservative stems keep apart. Weights are plain numpy (``marsad/resources/events/
+conservative stems keep apart, and optionally type-agnostic "generic" lexicon features
+(``generic_features``) whose weights are learnt from both types' sentences. Weights are plain numpy (``marsad/resources/events/
 classifier_<type>.npz``) trained by ``scripts/train_event_classifier.py``. At runtime a
 sentence is only featurised when the lexicon found a candidate trigger for that type, so
 the cost stays at a few microseconds per ordinary sentence.
@@ -105,6 +106,35 @@ def sentence_features(tokens: Sequence[Token], hits: Sequence[Hit], all_tokens: 
     return np.array(idx, dtype=np.int64)
 
 
+def generic_lexicon_features(hits: Sequence[Hit], all_tokens: list[Token], sent_first: int) -> list[int]:
+    """Type-agnostic lexicon features (no bias): how the trigger fired, not which word it was.
+
+    Kind and strength of the entry, whether it has a mode, the flags, its position and the
+    stems of the two words on each side. They mean the same for an attack and a protest, so a
+    model over them can be trained on both types' sentences (145 positives instead of 36).
+    """
+    feats: list[str] = []
+    for h in hits:
+        t = h.trigger
+        fl = trigger_flags(all_tokens, h.first, sent_first, t.kind if t.kind != "P" else t.form[:1])
+        strength = "s" if t.strong else "w"
+        feats.extend(("G", f"G:{strength}", f"G:{t.kind}:{strength}", f"G:m:{t.mode is not None}"))
+        for k in (-2, -1, 1, 2):
+            j = (h.first if k < 0 else h.last) + k
+            if sent_first <= j < len(all_tokens) and all_tokens[j].sentence == all_tokens[h.first].sentence:
+                feats.append(f"G:ctx{k}:{all_tokens[j].stem}")
+        feats.append(f"G:pos:{min(h.first - sent_first, 6) // 2}")
+        if fl.negated:
+            feats.append("G:NEG")
+        if fl.hypothetical:
+            feats.append("G:HYP")
+        if fl.historical:
+            feats.append("G:HIST")
+        if not (fl.negated or fl.hypothetical or fl.historical):
+            feats.append(f"G:{strength}:PLAIN")
+    return [_h(f) for f in feats]
+
+
 @dataclass(slots=True)
 class Model:
     """A binary logistic regression over hashed features."""
@@ -115,12 +145,16 @@ class Model:
     text_features: bool = True
     lexicon_features: bool = True
     stem_features: bool = False
+    generic_features: bool = False
 
     def features(self, tokens: Sequence[Token], hits: Sequence[Hit], all_tokens: list[Token],
                  sent_first: int) -> np.ndarray:
         """The feature indices this model was trained on, for one sentence."""
-        return sentence_features(tokens, hits, all_tokens, sent_first, self.text_features,
-                                 self.lexicon_features, self.stem_features)
+        idx = sentence_features(tokens, hits, all_tokens, sent_first, self.text_features,
+                                self.lexicon_features, self.stem_features)
+        if self.generic_features:
+            idx = np.concatenate([idx, np.array(generic_lexicon_features(hits, all_tokens, sent_first), dtype=np.int64)])
+        return idx
 
     def score(self, indices: np.ndarray) -> float:
         z = float(self.weights[indices].sum()) + self.bias
@@ -130,7 +164,7 @@ class Model:
         np.savez_compressed(path, weights=self.weights.astype(np.float16))
         meta = {"bias": self.bias, "threshold": self.threshold, "bits": BITS,
                 "text_features": self.text_features, "lexicon_features": self.lexicon_features,
-                "stem_features": self.stem_features}
+                "stem_features": self.stem_features, "generic_features": self.generic_features}
         path.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
 
     @classmethod
@@ -142,7 +176,7 @@ class Model:
             weights = data["weights"].astype(np.float32)
         return cls(weights, float(meta["bias"]), float(meta["threshold"]),
                    meta.get("text_features", True), meta.get("lexicon_features", True),
-                   meta.get("stem_features", False))
+                   meta.get("stem_features", False), meta.get("generic_features", False))
 
 
 def train(rows: list[np.ndarray], labels: np.ndarray, l2: float = 1e-4, epochs: int = 300,
