@@ -64,6 +64,37 @@ def load_fane(exclude: str) -> list[tuple[list[str], list[str]]]:
     return out
 
 
+def harmonise(fane: list[tuple[list[str], list[str]]], aner: list[tuple[list[str], list[str]]],
+              mode: str) -> list[tuple[list[str], list[str]]]:
+    """Bring NewsFANE's labels onto ANERcorp's conventions where the two annotate the same
+    sentence (NewsFANE re-annotates the ANERcorp texts): ANERcorp tags currencies,
+    religions and events MISC where NewsFANE has O or other classes.
+
+    mode "misc": aligned tokens take ANERcorp's MISC decisions, NewsFANE's MISC-only
+    classes become O elsewhere; mode "aner": aligned tokens take ANERcorp's tags.
+    """
+    import difflib
+
+    if mode == "fane":
+        return fane
+    index = {_squash(w): i for i, (w, _) in enumerate(aner)}
+    out = []
+    for words, tags in fane:
+        new = ["O" if t[2:] == "MISC" else t for t in tags] if mode == "misc" else list(tags)
+        i = index.get(_squash(words))
+        if i is not None:
+            a_words, a_tags = aner[i]
+            sm = difflib.SequenceMatcher(None, [_squash([w]) for w in a_words], [_squash([w]) for w in words],
+                                         autojunk=False)
+            for block in sm.get_matching_blocks():
+                for k in range(block.size):
+                    at = a_tags[block.a + k]
+                    if mode == "aner" or at[2:] == "MISC":
+                        new[block.b + k] = at
+        out.append((words, _repair(new)))
+    return out
+
+
 def load_aqmar() -> list[tuple[list[str], list[str]]]:
     out = []
     for path in sorted((SHARED / "aqmar").glob("*.txt")):
@@ -101,33 +132,51 @@ def _repair(tags: list[str]) -> list[str]:
     return out
 
 
-def augment(data, seed: int = 13, places: bool = True):
-    """One extra copy of each sentence with names, with every person token swapped for a
-    random Wikidata name token and every one-word place for a random gazetteer place,
-    so the model learns the contexts of names rather than the names (unseen-name recall).
-    A proclitic on the first token (و ب ل ك ف) is kept."""
+def augment(data, seed: int = 13, kinds: tuple[str, ...] = ("PERS",)):
+    """One extra copy of each sentence with names, the names swapped for others, so the
+    model learns the contexts of names rather than the names (unseen-name recall): every
+    person token for a random Wikidata name token, every one-word place for a random
+    gazetteer place, every organisation for another organisation name of the training
+    data (any length). A proclitic on the first token (و ب ل ك ف) is kept."""
     import random
 
+    from marsad.ner.data import spans
     from marsad.ner.features import lexicons
 
     rng = random.Random(seed)
     lex = lexicons()
     persons = sorted(w for w, c in lex.persons.items() if c >= 3 and len(w) >= 3)
     place_pool = sorted(w for w, k in lex.places.items() if k in ("country", "city_major", "city") and " " not in w)
-    kinds = ("PERS", "LOC") if places else ("PERS",)
+    org_pool = sorted({tuple(words[i:j]) for words, tags in data for i, j, k in spans(tags)
+                       if k == "ORG" and words[i][:1] not in "وبلكف"})
     out = []
     for words, tags in data:
-        if not any(t[2:] in kinds for t in tags):
+        found = [s for s in spans(tags) if s[2] in kinds]
+        if not found:
             continue
-        new = list(words)
-        for i, t in enumerate(tags):
-            single_loc = t == "B-LOC" and (i + 1 == len(tags) or tags[i + 1] != "I-LOC")
-            pool = persons if t[2:] == "PERS" else (place_pool if places and single_loc else None)
-            if pool is None:
-                continue
-            prefix = words[i][0] if t.startswith("B-") and words[i][:1] in "وبلكف" and len(words[i]) > 4 and rng.random() < 0.5 else ""
-            new[i] = prefix + rng.choice(pool)
-        out.append((new, tags))
+        new_w: list[str] = []
+        new_t: list[str] = []
+        pos = 0
+        for i, j, kind in found:
+            new_w.extend(words[pos:i])
+            new_t.extend(tags[pos:i])
+            pos = j
+            prefix = words[i][0] if words[i][:1] in "وبلكف" and len(words[i]) > 4 and rng.random() < 0.5 else ""
+            if kind == "PERS":
+                name = [rng.choice(persons) for _ in range(j - i)]
+            elif kind == "LOC" and j - i == 1:
+                name = [rng.choice(place_pool)]
+            elif kind == "ORG":
+                name = list(rng.choice(org_pool))
+            else:
+                name = list(words[i:j])
+                prefix = ""
+            name[0] = prefix + name[0]
+            new_w.extend(name)
+            new_t.extend(["B-" + kind] + ["I-" + kind] * (len(name) - 1))
+        new_w.extend(words[pos:])
+        new_t.extend(tags[pos:])
+        out.append((new_w, new_t))
     return out
 
 
@@ -146,9 +195,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--final", action="store_true")
     ap.add_argument("--fane", action=argparse.BooleanOptionalAction, default=True)
+    ap.add_argument("--fane-labels", choices=["fane", "misc", "aner"], default="misc",
+                    help="NewsFANE labels as annotated, or brought onto ANERcorp's conventions")
     ap.add_argument("--aqmar", action=argparse.BooleanOptionalAction, default=False)
     ap.add_argument("--wojood", action=argparse.BooleanOptionalAction, default=False)
-    ap.add_argument("--augment", choices=["none", "persons", "all"], default="persons")
+    ap.add_argument("--augment", default="PERS", help="name types to swap in the augmented copy "
+                    "(comma-separated PERS,ORG,LOC; 'none' for no copy)")
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iters", type=int, default=200)
@@ -166,13 +218,13 @@ def main() -> None:
     data = list(train_part)
     if args.fane:
         exclude = "" if args.final else "".join(_squash(w) for w, _ in dev)
-        data += load_fane(exclude)
+        data += harmonise(load_fane(exclude), train_part, args.fane_labels)
     if args.aqmar:
         data += load_aqmar()
     if args.wojood:
         data += load_wojood()
     if args.augment != "none":
-        data += augment(data, places=args.augment == "all")
+        data += augment(data, kinds=tuple(args.augment.split(",")))
     print(f"training on {len(data)} sentences, {sum(len(w) for w, _ in data)} tokens", file=sys.stderr)
     out = Path(args.out) if args.out else (MODEL_PATH if args.final else Path("/tmp/ner_dev.crfsuite"))
     t0 = time.time()

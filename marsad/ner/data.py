@@ -31,6 +31,8 @@ FANE_MAP: dict[str, str] = {
 TO_ANER = {"PER": "PERS", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 
 _PROCLITICS = {"و", "ف", "ب", "ل", "ك"}
+# Pronoun suffixes NewsFANE writes as tokens of their own ("ارباج ها", "اجهزت ها").
+_ENCLITICS = {"ه", "ها", "هم", "هما", "هن", "كم", "كما", "نا", "ني", "ي"}
 
 
 def read_conll(path: str | Path, merge_clitics: bool = False) -> Iterator[Sentence]:
@@ -38,7 +40,8 @@ def read_conll(path: str | Path, merge_clitics: bool = False) -> Iterator[Senten
 
     Extra columns (Wojood's nested tags) are ignored. With ``merge_clitics`` a
     split proclitic token (NewsFANE's "و" "الصادرات") is re-attached to the next
-    word as ANERcorp writes it ("والصادرات"); the merged token keeps the word's tag.
+    word and a split pronoun suffix ("اجهزت" "ها") to the previous one, as ANERcorp
+    writes them ("والصادرات", "اجهزتها"); the merged token keeps the word's tag.
     """
     words: list[str] = []
     tags: list[str] = []
@@ -68,6 +71,10 @@ def _finish(words: list[str], tags: list[str], merge: bool) -> Sentence:
     for w, t in zip(words, tags, strict=True):
         if w in _PROCLITICS and t == "O":
             prefix += w
+            continue
+        if w in _ENCLITICS and t == "O" and not prefix and out_w and out_w[-1][-1:].isalpha() \
+                and not out_w[-1].isascii():
+            out_w[-1] += w
             continue
         if prefix and w[:1].isalpha() and not w.isascii():
             out_w.append(prefix + w)
