@@ -108,3 +108,15 @@ def test_protest_target_is_what_it_is_against_not_where_it_stands(stage: EventSt
     doc = stage(with_entities("وتظاهر أمس آلاف المتظاهرين أمام مقر البلدية احتجاجا على قرار الحكومة رفع أسعار الخبز.",
                               {"المتظاهرين": "CVL", "البلدية": "GOV", "الحكومة": "GOVX"}))
     assert sides(doc, "PROTEST") == (["المتظاهرين"], ["الحكومة"])
+
+
+def test_visit_during_a_statement_belongs_to_the_speaker(stage: EventStage) -> None:
+    doc = stage(with_entities("وقال أردوغان للصحفيين خلال زيارة إلى عاصمة أذربيجان إن المحادثات كانت مثمرة.",
+                              {"أردوغان": "TURGOV", "للصحفيين": "JRN", "أذربيجان": "AZE"}))
+    assert sides(doc, "CONSULT") == (["أردوغان"], ["أذربيجان"])
+
+
+def test_an_actor_does_not_act_on_itself(stage: EventStage) -> None:
+    doc = stage(with_entities("وحذر الرئيس الفرنسي من أن فرنسا لن تقبل بأي تسوية لا تضمن أمن المنطقة.",
+                              {"الرئيس الفرنسي": "FRAGOV", "فرنسا": "FRAGOV"}))
+    assert sides(doc, "THREATEN") == (["الرئيس الفرنسي"], [])

@@ -230,6 +230,22 @@ def test_event_date_prefers_the_sentence_date():
     assert event_date(bare, 0) == (None, "unknown")
 
 
+def test_event_date_is_the_one_nearest_the_trigger_outside_relative_clauses():
+    text = ("وتتبادل الحكومة والمعارضة الاتهامات بخرق الهدنة التي دخلت حيز التنفيذ في 12 آذار الماضي. "
+            "وقال المتحدث اليوم إن الهجوم وقع أمس.")
+    doc = STAGE(make_document(text, published="2016-05-10"))
+    accusation = text.index("الاتهامات")
+    assert event_date(doc, 0, (accusation, accusation + len("الاتهامات"))) == ("2016-05-10", "day")
+    attack = text.index("الهجوم")
+    assert event_date(doc, 1, (attack, attack + len("الهجوم"))) == ("2016-05-09", "day")
+    text = "خرقت الهدنة التي بدأت في 12 آذار الماضي، في حين تواصل الأمم المتحدة مطالبة الطرفين بضبط النفس."
+    doc = STAGE(make_document(text, published="2016-05-10"))
+    demand = text.index("مطالبة")
+    assert event_date(doc, 0, (demand, demand + len("مطالبة"))) == ("2016-05-10", "day")
+    breach = text.index("خرقت")
+    assert event_date(doc, 0, (breach, breach + len("خرقت"))) == ("2016-05-10", "day")
+
+
 def test_gold_file_scores():
     from marsad.eval.dates import evaluate
 

@@ -77,6 +77,18 @@ def sentence_mentions(doc: Document, starts: list[int], ends: list[int], lo: int
     return out
 
 
+# "during": the verbal noun after it is something the clause's subject is doing (folded).
+_DURING = frozenset(["خلال", "اثناء", "ابان", "لدي"])
+
+
+def _destination(tokens: list[Token], m: MentionRef, lo: int) -> bool:
+    """"إلى X", "إلى عاصمة X": the mention is where someone goes."""
+    j = m.first - 1
+    if j >= lo and any(r in _LOCATIVE_NOUNS for r in clitic_variants(tokens[j].norm)):
+        j -= 1
+    return j >= lo and tokens[j].norm == "الي"
+
+
 def _preposition_before(tokens: list[Token], m: MentionRef, lo: int) -> str | None:
     """The preposition governing a mention: attached (بموسكو، لروسيا) or the previous word."""
     head = tokens[m.first].norm
@@ -466,6 +478,17 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
                            and _preposition_before(tokens, m, lo) is None]
                 if between:
                     add(sources, between[0].entity)
+                break
+    if not verbal and not has_possessive and first - 1 >= lo and _is_word(tokens[first - 1], _DURING):
+        # "قال بوتين للصحفيين خلال زيارة إلى …": the subject of the clause is the actor of a
+        # verbal noun it is doing "during"; the place after إلى is where it went.
+        reach = [m for m in mentions if m.last < first - 1 and first - m.last <= 10
+                 and _clause_ok(tokens, m.last, first) and _preposition_before(tokens, m, lo) is None]
+        if reach:
+            add(sources, reach[-1].entity)
+        for m in after:
+            if m.first - last <= 3 and _destination(tokens, m, lo):
+                add(targets, m.entity)
                 break
     adjacent_before = [m for m in mentions if 0 < first - m.last <= (1 if verbal else 2)
                        and _clause_ok(tokens, m.last, first) and _preposition_before(tokens, m, lo) is None

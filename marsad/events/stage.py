@@ -23,6 +23,7 @@ from marsad.events.classifier import CLASSIFIED_TYPES, Model, load_model
 from marsad.events.flags import trigger_flags
 from marsad.events.lexicon import Hit, TriggerLexicon, default_lexicon
 from marsad.text.tokens import clitic_variants
+from marsad.time.dates import event_date
 
 # PLOVER 2.0 quad category of each event type (manual, table "Quad categories").
 QUAD = {
@@ -189,10 +190,15 @@ class EventStage:
                 # after the verb is the recipient, not the subject.
                 tgt = [e for e in src + tgt if e != speaker]
                 src = [speaker]
+            source_codes = set(self._codes(doc, src))
+            # An actor does not act on itself: "أوباما حذر … بأن الولايات المتحدة لن …" is no
+            # threat against the United States (PLOVER and Phoenix drop same-actor dyads).
+            tgt = [e for e in tgt if not source_codes or not set(self._codes(doc, [e])) <= source_codes]
             if not trig.strong and trig.type not in self.models and not _close_actor(mentions, hit, src + tgt):
                 continue  # a weak trigger needs one of its actors right next to it
             start, end = tokens[hit.first].start, tokens[hit.last].end
-            date, precision = self._date(doc, tokens[lo].start, tokens[hi - 1].end)
+            date, precision = event_date(doc, tokens[hit.first].sentence, (start, end),
+                                         allow_future=flags.hypothetical)
             doc.events.append(Event(
                 id="",
                 type=trig.type,
@@ -264,15 +270,6 @@ class EventStage:
             if ent is not None and ent.actor is not None and ent.actor.code:
                 out.append(ent.actor.code)
         return out
-
-    @staticmethod
-    def _date(doc: Document, s_start: int, s_end: int) -> tuple[str | None, str]:
-        for t in doc.times:
-            if t.kind == "date" and t.value and s_start <= t.start < s_end:
-                return t.value, t.precision
-        if doc.published:
-            return doc.published, "day"
-        return None, "unknown"
 
     @staticmethod
     def _place(doc: Document, sent: int, s_start: int, s_end: int) -> str | None:

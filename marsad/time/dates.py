@@ -741,12 +741,47 @@ def dates_by_sentence(doc: Document) -> dict[int, list[TimeExpression]]:
     return out
 
 
-def event_date(doc: Document, sentence: int) -> tuple[str | None, str]:
-    """(value, precision) an event in ``sentence`` should take: its sentence's first resolved
-    date (a range gives its start), else the publication date at day precision, else unknown."""
-    for t in dates_by_sentence(doc).get(sentence, []):
-        if t.value:
-            return t.value.split("/")[0], t.precision
+# Relative pronouns (folded): a date in a relative clause ("الهدنة التي دخلت حيز التنفيذ في 27
+# شباط") dates that clause, never the event.
+_RELATIVE = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)")
+# Where a clause begins (folded): punctuation, complementisers (أن/إن/بأن/أنه), relative
+# pronouns, contrastive conjunctions. A date in the trigger's own clause dates the event
+# ("وقال المتحدث اليوم إن الهجوم وقع أمس": أمس), one in another clause is second best.
+_CLAUSE = re.compile(r"[,;:]|(?<!\w)(?:ان|بان|انه|انها|انهم|لان|الذي|التي|الذين|اللذين|اللتين|اللواتي|اللاتي"
+                     r"|بينما|فيما|حيث|في حين)(?!\w)")
+
+
+def event_date(doc: Document, sentence: int, trigger: tuple[int, int] | None = None,
+               allow_future: bool = True) -> tuple[str | None, str]:
+    """(value, precision) an event in ``sentence`` should take: the resolved date of its
+    sentence nearest the trigger in the trigger's own clause, else in another clause but
+    not in a relative clause (a range gives its start); else the publication date at day
+    precision, else unknown. Without ``allow_future`` (a reported, not a planned or
+    conditional event) dates after the publication date are deadlines, not its date
+    ("أمهلت واشنطن موسكو حتى الاثنين المقبل")."""
+    dates = [t for t in dates_by_sentence(doc).get(sentence, []) if t.value]
+    if not allow_future and doc.published:
+        dates = [t for t in dates if t.value[:10] <= doc.published[:10]]  # type: ignore[index]
+    if trigger is not None and dates:
+        start, end = trigger
+        sent_start = doc.sentences[sentence][0]
+        ranked = []
+        for t in dates:
+            if t.start >= end:
+                between = fold(doc.text[end:t.start])
+                if _RELATIVE.search(between):
+                    continue
+            else:
+                between = fold(doc.text[t.end:start])
+                opening = [m.group() for m in _CLAUSE.finditer(fold(doc.text[sent_start:t.start]))]
+                if opening and _RELATIVE.fullmatch(opening[-1]) and _CLAUSE.search(between):
+                    continue  # the date closes a relative clause that ends before the trigger
+            distance = t.start - end if t.start >= end else start - t.end
+            ranked.append((bool(_CLAUSE.search(between)), distance, t))
+        ranked.sort(key=lambda r: (r[0], r[1]))
+        dates = [r[2] for r in ranked]
+    if dates:
+        return dates[0].value.split("/")[0], dates[0].precision  # type: ignore[union-attr]
     if doc.published:
         return doc.published[:10], "day"
     return None, "unknown"
