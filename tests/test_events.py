@@ -70,6 +70,28 @@ def test_phrases_take_the_longest_reading() -> None:
     assert not any(t == "ASSAULT" and a == "إطلاق" for a, _, t in spans)
 
 
+@pytest.mark.parametrize(("text", "form"), [
+    ("وأطلق مسلحون مجهولون النار على دورية للشرطة قرب السوق", "V:اطلق النار"),
+    ("ولقي سبعة أشخاص مصرعهم في الحادث", "V:لقي مصرعه"),
+    ("وفتح الجنود النار على المحتجين", "V:فتح النار"),
+    ("ولقي 12 شخصا على الأقل مصرعهم", "V:لقي مصرعه"),
+    ("وأطلقت السلطات سراح المعتقلين الثلاثة", "V:اطلق سراح"),
+])
+def test_verbal_phrases_split_by_their_subject(text: str, form: str) -> None:
+    doc = make_document(text)
+    hits = default_lexicon().match(doc.tokens, 0, len(doc.tokens))
+    hit = next(h for h in hits if h.trigger.form == form)
+    # the span is the verb alone: the subject in between stays free for the argument rules
+    assert hit.first == hit.last and doc.tokens[hit.first].text.lstrip("و").startswith(("أطلق", "لقي", "فتح"))
+
+
+def test_split_phrase_stops_at_a_preposition() -> None:
+    doc = make_document("وقررت النيابة فتح تحقيق في إطلاق النار على المحتجين")
+    hits = default_lexicon().match(doc.tokens, 0, len(doc.tokens))
+    assert not any(h.trigger.form == "V:فتح النار" for h in hits)
+    assert any(h.trigger.form == "N:اطلاق النار" for h in hits)
+
+
 # -- flags -----------------------------------------------------------------------------------
 def _flags(text: str, trigger: str, kind: str):
     doc = make_document(text)
