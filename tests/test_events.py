@@ -178,6 +178,33 @@ def test_protest_model_reads_generic_lexicon_features(stage: EventStage) -> None
     assert set(generic) == set(generic_lexicon_features(other_hits, other.tokens, 0))
 
 
+def test_feature_values_and_length_scaling() -> None:
+    import numpy as np
+
+    from marsad.events.classifier import DIM, Model, idf_weights, load_model, train
+
+    rows = [np.array([0, 5, 7]), np.array([0, 5]), np.array([0, 9, 9]), np.array([0, 5, 11])]
+    labels = np.array([True, False, True, False])
+    # values of 1 are plain counts
+    w1, b1 = train(rows, labels, l2=0.1, epochs=50)
+    w2, b2 = train(rows, labels, l2=0.1, epochs=50, values=[np.ones(len(r)) for r in rows])
+    assert np.allclose(w1, w2) and abs(b1 - b2) < 1e-9
+    # a bucket in every row weighs less than a rare one
+    idf = idf_weights(rows)
+    assert idf[0] < idf[5] < idf[7]
+    # the summed weights of a sentence twice the reference length count 1/sqrt(2) as much
+    m = Model(np.ones(DIM, dtype=np.float32), 0.0, 0.5, length_ref=20.0, length_power=0.5)
+    assert m.scale(None) == 1.0 and abs(m.scale(40) - 2 ** -0.5) < 1e-9
+    assert m.score(np.array([1, 2]), 80) < m.score(np.array([1, 2]), 20)
+    assert load_model("ASSAULT").length_power == 0.5 and load_model("PROTEST").length_power == 0.0
+
+
+def test_attack_reported_with_split_verb_phrase(stage: EventStage) -> None:
+    doc = stage(make_document("وأطلق مسلحون مجهولون النار على سيارة تقل ضابطا في الشرطة صباح اليوم في وسط المدينة، "
+                              "ما أدى إلى مقتله وإصابة اثنين من مرافقيه."))
+    assert types_of(doc, "ASSAULT")
+
+
 def test_threatened_strike_is_no_protest(stage: EventStage) -> None:
     doc = stage(make_document("وقالت النقابة إنها قد تدعو إلى إضراب عام الشهر المقبل إذا لم تستجب الحكومة لمطالبها."))
     assert not types_of(doc, "PROTEST")
