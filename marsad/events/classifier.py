@@ -6,7 +6,9 @@ word stems and stem bigrams, character 3/4-grams of folded words, lexicon featur
 and historical rules flagged it), and optionally "light stem" word unigrams/bigrams (every
 proclitic and one pronoun suffix removed: وبقصفها -> قصف), which pool inflections the
 conservative stems keep apart, and optionally type-agnostic "generic" lexicon features
-(``generic_features``) whose weights are learnt from both types' sentences. Weights are plain numpy (``marsad/resources/events/
+(``generic_features``) whose weights are learnt from both types' sentences. A model may be
+trained on idf-valued counts (``idf_weights``, folded into its weights) and scale its summed
+weights by (``length_ref`` / sentence tokens) ** ``length_power``. Weights are plain numpy (``marsad/resources/events/
 classifier_<type>.npz``) trained by ``scripts/train_event_classifier.py``. At runtime a
 sentence is only featurised when the lexicon found a candidate trigger for that type, so
 the cost stays at a few microseconds per ordinary sentence.
