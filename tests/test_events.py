@@ -70,6 +70,28 @@ def test_phrases_take_the_longest_reading() -> None:
     assert not any(t == "ASSAULT" and a == "إطلاق" for a, _, t in spans)
 
 
+@pytest.mark.parametrize(("text", "form"), [
+    ("وأطلق مسلحون مجهولون النار على دورية للشرطة قرب السوق", "V:اطلق النار"),
+    ("ولقي سبعة أشخاص مصرعهم في الحادث", "V:لقي مصرعه"),
+    ("وفتح الجنود النار على المحتجين", "V:فتح النار"),
+    ("ولقي 12 شخصا على الأقل مصرعهم", "V:لقي مصرعه"),
+    ("وأطلقت السلطات سراح المعتقلين الثلاثة", "V:اطلق سراح"),
+])
+def test_verbal_phrases_split_by_their_subject(text: str, form: str) -> None:
+    doc = make_document(text)
+    hits = default_lexicon().match(doc.tokens, 0, len(doc.tokens))
+    hit = next(h for h in hits if h.trigger.form == form)
+    # the span is the verb alone: the subject in between stays free for the argument rules
+    assert hit.first == hit.last and doc.tokens[hit.first].text.lstrip("و").startswith(("أطلق", "لقي", "فتح"))
+
+
+def test_split_phrase_stops_at_a_preposition() -> None:
+    doc = make_document("وقررت النيابة فتح تحقيق في إطلاق النار على المحتجين")
+    hits = default_lexicon().match(doc.tokens, 0, len(doc.tokens))
+    assert not any(h.trigger.form == "V:فتح النار" for h in hits)
+    assert any(h.trigger.form == "N:اطلاق النار" for h in hits)
+
+
 # -- flags -----------------------------------------------------------------------------------
 def _flags(text: str, trigger: str, kind: str):
     doc = make_document(text)
@@ -154,6 +176,33 @@ def test_protest_model_reads_generic_lexicon_features(stage: EventStage) -> None
     other_hits = [h for h in default_lexicon().match(other.tokens, 0, len(other.tokens))
                   if h.trigger.type == "PROTEST"]
     assert set(generic) == set(generic_lexicon_features(other_hits, other.tokens, 0))
+
+
+def test_feature_values_and_length_scaling() -> None:
+    import numpy as np
+
+    from marsad.events.classifier import DIM, Model, idf_weights, load_model, train
+
+    rows = [np.array([0, 5, 7]), np.array([0, 5]), np.array([0, 9, 9]), np.array([0, 5, 11])]
+    labels = np.array([True, False, True, False])
+    # values of 1 are plain counts
+    w1, b1 = train(rows, labels, l2=0.1, epochs=50)
+    w2, b2 = train(rows, labels, l2=0.1, epochs=50, values=[np.ones(len(r)) for r in rows])
+    assert np.allclose(w1, w2) and abs(b1 - b2) < 1e-9
+    # a bucket in every row weighs less than a rare one
+    idf = idf_weights(rows)
+    assert idf[0] < idf[5] < idf[7]
+    # the summed weights of a sentence twice the reference length count 1/sqrt(2) as much
+    m = Model(np.ones(DIM, dtype=np.float32), 0.0, 0.5, length_ref=20.0, length_power=0.5)
+    assert m.scale(None) == 1.0 and abs(m.scale(40) - 2 ** -0.5) < 1e-9
+    assert m.score(np.array([1, 2]), 80) < m.score(np.array([1, 2]), 20)
+    assert load_model("ASSAULT").length_power == 0.5 and load_model("PROTEST").length_power == 0.0
+
+
+def test_attack_reported_with_split_verb_phrase(stage: EventStage) -> None:
+    doc = stage(make_document("وأطلق مسلحون مجهولون النار على سيارة تقل ضابطا في الشرطة صباح اليوم في وسط المدينة، "
+                              "ما أدى إلى مقتله وإصابة اثنين من مرافقيه."))
+    assert types_of(doc, "ASSAULT")
 
 
 def test_threatened_strike_is_no_protest(stage: EventStage) -> None:

@@ -6,7 +6,9 @@ word stems and stem bigrams, character 3/4-grams of folded words, lexicon featur
 and historical rules flagged it), and optionally "light stem" word unigrams/bigrams (every
 proclitic and one pronoun suffix removed: وبقصفها -> قصف), which pool inflections the
 conservative stems keep apart, and optionally type-agnostic "generic" lexicon features
-(``generic_features``) whose weights are learnt from both types' sentences. Weights are plain numpy (``marsad/resources/events/
+(``generic_features``) whose weights are learnt from both types' sentences. A model may be
+trained on idf-valued counts (``idf_weights``, folded into its weights) and scale its summed
+weights by (``length_ref`` / sentence tokens) ** ``length_power``. Weights are plain numpy (``marsad/resources/events/
 classifier_<type>.npz``) trained by ``scripts/train_event_classifier.py``. At runtime a
 sentence is only featurised when the lexicon found a candidate trigger for that type, so
 the cost stays at a few microseconds per ordinary sentence.
@@ -146,6 +148,10 @@ class Model:
     lexicon_features: bool = True
     stem_features: bool = False
     generic_features: bool = False
+    # Length normalisation: the summed weights are scaled by (length_ref / tokens) ** length_power,
+    # so a long sentence's many incidental words do not outvote its trigger clause (0: off).
+    length_ref: float = 0.0
+    length_power: float = 0.0
 
     def features(self, tokens: Sequence[Token], hits: Sequence[Hit], all_tokens: list[Token],
                  sent_first: int) -> np.ndarray:
@@ -156,15 +162,22 @@ class Model:
             idx = np.concatenate([idx, np.array(generic_lexicon_features(hits, all_tokens, sent_first), dtype=np.int64)])
         return idx
 
-    def score(self, indices: np.ndarray) -> float:
-        z = float(self.weights[indices].sum()) + self.bias
+    def scale(self, n_tokens: int | None) -> float:
+        """The length-normalisation factor for a sentence of ``n_tokens`` tokens (1 when off)."""
+        if not self.length_power or not n_tokens:
+            return 1.0
+        return float((self.length_ref / max(1, n_tokens)) ** self.length_power)
+
+    def score(self, indices: np.ndarray, n_tokens: int | None = None) -> float:
+        z = float(self.weights[indices].sum()) * self.scale(n_tokens) + self.bias
         return 1.0 / (1.0 + float(np.exp(-min(30.0, max(-30.0, z)))))
 
     def save(self, path: Path) -> None:
         np.savez_compressed(path, weights=self.weights.astype(np.float16))
         meta = {"bias": self.bias, "threshold": self.threshold, "bits": BITS,
                 "text_features": self.text_features, "lexicon_features": self.lexicon_features,
-                "stem_features": self.stem_features, "generic_features": self.generic_features}
+                "stem_features": self.stem_features, "generic_features": self.generic_features,
+                "length_ref": self.length_ref, "length_power": self.length_power}
         path.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
 
     @classmethod
@@ -176,18 +189,24 @@ class Model:
             weights = data["weights"].astype(np.float32)
         return cls(weights, float(meta["bias"]), float(meta["threshold"]),
                    meta.get("text_features", True), meta.get("lexicon_features", True),
-                   meta.get("stem_features", False), meta.get("generic_features", False))
+                   meta.get("stem_features", False), meta.get("generic_features", False),
+                   float(meta.get("length_ref", 0.0)), float(meta.get("length_power", 0.0)))
 
 
 def train(rows: list[np.ndarray], labels: np.ndarray, l2: float = 1e-4, epochs: int = 300,
-          lr: float = 0.05, pos_weight: float | None = None) -> tuple[np.ndarray, float]:
-    """Full-batch Adam on the weighted log loss; sparse rows given as index arrays."""
+          lr: float = 0.05, pos_weight: float | None = None,
+          values: list[np.ndarray] | None = None) -> tuple[np.ndarray, float]:
+    """Full-batch Adam on the weighted log loss; sparse rows given as index arrays.
+
+    ``values`` (optional, one array per row, same length): the value of each feature
+    occurrence (idf and length scaling); 1 when omitted."""
     n = len(rows)
     lengths = np.array([len(r) for r in rows])
     # Optimise only over the buckets that occur (a few 10k), then scatter back to DIM.
     used, flat = np.unique(np.concatenate(rows), return_inverse=True)
     dim = len(used)
     row_of = np.repeat(np.arange(n), lengths)
+    vals = np.concatenate(values).astype(np.float64) if values is not None else None
     y = labels.astype(np.float64)
     if pos_weight is None:
         pos_weight = max(1.0, (n - y.sum()) / max(1.0, y.sum()))
@@ -201,10 +220,11 @@ def train(rows: list[np.ndarray], labels: np.ndarray, l2: float = 1e-4, epochs: 
     beta1, beta2, eps = 0.9, 0.999, 1e-8
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     for step in range(1, epochs + 1):
-        z = np.add.reduceat(w[flat], starts) + b
+        z = np.add.reduceat(w[flat] if vals is None else w[flat] * vals, starts) + b
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         g_row = (p - y) * sample_w / n
-        g_w = np.bincount(flat, weights=g_row[row_of], minlength=dim) + l2 * w
+        g_occ = g_row[row_of] if vals is None else g_row[row_of] * vals
+        g_w = np.bincount(flat, weights=g_occ, minlength=dim) + l2 * w
         g_b = g_row.sum()
         m_w = beta1 * m_w + (1 - beta1) * g_w
         v_w = beta2 * v_w + (1 - beta2) * g_w * g_w
@@ -217,6 +237,16 @@ def train(rows: list[np.ndarray], labels: np.ndarray, l2: float = 1e-4, epochs: 
     full = np.zeros(DIM, dtype=np.float32)
     full[used] = w
     return full, float(b)
+
+
+def idf_weights(rows: Sequence[np.ndarray]) -> np.ndarray:
+    """Smoothed inverse document frequency per hashed bucket over ``rows`` (median 1 over seen buckets).
+
+    Training on idf-scaled counts and folding the idf into the weights afterwards keeps the
+    runtime a plain sum of weights: in effect, frequent features are regularised more."""
+    df = np.bincount(np.concatenate([np.unique(r) for r in rows]), minlength=DIM)
+    idf = np.log((len(rows) + 1) / (df + 1.0)) + 1.0
+    return idf / np.median(idf[df > 0])
 
 
 _MODELS: dict[str, Model | None] = {}

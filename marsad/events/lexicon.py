@@ -140,16 +140,25 @@ class TriggerLexicon:
     def match(self, tokens: list[Token], start: int, end: int) -> list[Hit]:
         """Hits in ``tokens[start:end]`` (one sentence), longest first, no overlaps."""
         hits: list[Hit] = []
+        gapped: set[Hit] = set()
         for i in range(start, end):
             entries = self.lookup(tokens[i].norm)
             for entry in entries:
                 last = _match_rest(entry.words, tokens, i, end)
                 if last is not None:
                     hits.append(Hit(entry, i, last))
+                elif _split_phrase(entry, tokens, i, end):
+                    # "أطلق مسلحون النار", "لقي سبعة أشخاص مصرعهم": the verb alone is the span
+                    # (its subject in the gap stays free for the argument rules).
+                    hit = Hit(entry, i, i)
+                    hits.append(hit)
+                    gapped.add(hit)
         if not hits:
             return hits
-        # Longest phrase first, then strong before weak, then file order.
-        hits.sort(key=lambda h: (-(h.last - h.first), not h.trigger.strong, h.trigger.line))
+        # Longest phrase first (a split phrase counts its words, after the contiguous ones),
+        # then strong before weak, then file order.
+        hits.sort(key=lambda h: (-(len(h.trigger.words) - 1 if h in gapped else h.last - h.first), h in gapped,
+                                 not h.trigger.strong, h.trigger.line))
         taken: set[int] = set()
         kept: list[Hit] = []
         for h in hits:
@@ -181,6 +190,41 @@ def _match_rest(words: tuple[str, ...], tokens: list[Token], i: int, end: int) -
             continue
         return None
     return j
+
+
+# A verbal phrase may have its subject between the verb and the rest (VSO: "فتح الجنود
+# النار"): up to _GAP words, none of them punctuation or a preposition/particle (which would
+# start another phrase: "فتح تحقيق في إطلاق النار"), except the adverbial "على الأقل".
+_GAP = 3
+_GAP_BREAK = frozenset(fold(w) for w in ["في", "على", "من", "عن", "الى", "مع", "ان", "او", "ثم", "الذي", "التي", "الذين", "بعد", "قبل",
+                        "منذ", "حتى", "لكن", "بين", "عند", "لدى", "خلال", "اثر", "عقب"])
+_GAP_SKIP = ((fold("على"), fold("الأقل")),)
+
+
+def _split_phrase(entry: Trigger, tokens: list[Token], i: int, end: int) -> bool:
+    """A two-word verbal phrase (kind "P", first word a perfect verb) whose words are split by a subject."""
+    if entry.kind != "P" or not entry.form.startswith("V:") or len(entry.words) != 2:
+        return False
+    gap = 0
+    j = i + 1
+    while j < end and gap <= _GAP:
+        norm = tokens[j].norm
+        if j + 1 < end and (norm, tokens[j + 1].norm) in _GAP_SKIP:
+            j += 2
+            continue
+        if gap and (_match_rest(entry.words, tokens, j - 1, end) is not None or _same_stem(entry.words[1], norm)):
+            return True
+        if not (norm.isalnum() or any(ch.isalpha() for ch in norm)) or norm in _GAP_BREAK:
+            return False
+        gap += 1
+        j += 1
+    return False
+
+
+def _same_stem(word: str, norm: str) -> bool:
+    """The token is ``word`` with another pronoun suffix (مصرعه ~ مصرعهم: "لقي سبعة أشخاص مصرعهم")."""
+    stem = suffix_variants(word)[-1]
+    return stem != word and any(suffix_variants(r)[-1] == stem for r in clitic_variants(norm))
 
 
 def _strip_al(w: str) -> str:

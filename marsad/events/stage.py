@@ -138,7 +138,7 @@ class EventStage:
             model = self.models.get(etype)
             if model is not None:
                 feats = model.features(tokens[lo:hi], group, tokens, lo)
-                p = model.score(feats)
+                p = model.score(feats, hi - lo)
                 scores.setdefault(sent, {})[etype] = round(p, 4)
                 if p < min(model.threshold, _AGAINST_FLOOR):
                     continue
