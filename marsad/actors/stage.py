@@ -22,6 +22,7 @@ from marsad.actors.dictionary import Entry, Office, split_code
 from marsad.actors.lexicon import Hit, Lexicon, build, first_keys, gkey, key, skeleton, strict
 from marsad.actors.romanize import romanize
 from marsad.document import Actor, Document, Entity, Span, Token
+from marsad.memo import Memo
 from marsad.text.tokens import clitic_variants, strip_proclitics
 
 # Sectors whose unnamed agents belong to the country the article is set in (الجيش, النظام).
@@ -37,10 +38,6 @@ def lexicon() -> Lexicon:
     if _LEX is None:
         _LEX = build(agents=A.CORE_AGENTS, not_agents=A.NOT_AGENTS, anaphors=A.ANAPHORS)
     return _LEX
-
-
-#: Per-process memo of `ActorStage._read`, cleared when the vocabulary seen grows past this.
-READINGS_MAX = 500_000
 
 
 class _Reading(NamedTuple):
@@ -114,7 +111,7 @@ class ActorStage:
 
     def __init__(self) -> None:
         self.lex = lexicon()
-        self._readings: dict[str, _Reading] = {}
+        self._readings: Memo[str, _Reading] = Memo(self._read)  # per folded spelling
 
     # -- scanning ---------------------------------------------------------------------
     def _sentences(self, doc: Document) -> list[Sent]:
@@ -126,7 +123,7 @@ class ActorStage:
         memo = self._readings
         for index in sorted(by_sent):
             words = by_sent[index]
-            readings = [memo.get(w.norm) or self._read(w.norm) for w in words]
+            readings = [memo[w.norm] for w in words]
             s = Sent(index, words, [r.key for r in readings], gkeys=[r.gkey for r in readings],
                      skeys=[r.skey for r in readings], readings=readings)
             s.units = self._scan(s)
@@ -134,14 +131,10 @@ class ActorStage:
         return out
 
     def _read(self, norm: str) -> _Reading:
-        """The `_Reading` of a word not seen before (then memoised: news vocabulary recurs)."""
+        """The `_Reading` of a word (memoised in ``self._readings``: news vocabulary recurs)."""
         k = key(norm) if norm[:1].isalnum() else ""
         starts = self._starts(norm) if k else ()
-        reading = _Reading(k, gkey(k), strict(norm) if k else "", starts, self._find_single(norm))
-        if len(self._readings) >= READINGS_MAX:
-            self._readings.clear()
-        self._readings[norm] = reading
-        return reading
+        return _Reading(k, gkey(k), strict(norm) if k else "", starts, self._find_single(norm))
 
     def _starts(self, norm: str) -> tuple[tuple[int, int, str], ...]:
         """(pass, clitic reading index, key) of every reading of a word that can start a phrase."""
@@ -200,8 +193,7 @@ class ActorStage:
 
     def _single(self, norm: str) -> list[Hit]:
         """One-word dictionary names, strictly (clitics allowed: ولافروف)."""
-        reading = self._readings.get(norm) or self._read(norm)
-        return reading.single
+        return self._readings[norm].single
 
     def _find_single(self, norm: str) -> list[Hit]:
         """`_single` without the memo: the first clitic reading that is a one-word name."""
