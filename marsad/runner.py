@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import multiprocessing.pool
 import sys
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TextIO
@@ -20,7 +22,7 @@ from marsad.clean.cleaner import clean_article
 from marsad.document import Document
 from marsad.errors import InputError, MarsadError, StageError
 from marsad.ingest.base import RawArticle
-from marsad.pipeline import Pipeline, default_pipeline
+from marsad.pipeline import Pipeline, default_pipeline, resources_frozen
 
 STORE_BATCH = 64  # documents per store transaction
 
@@ -88,21 +90,54 @@ def _process_raw(raw: RawArticle, published: str | None, pipeline: Pipeline) -> 
     return pipeline(doc)
 
 
-# -- worker processes: the pipeline is built once per worker --------------------------
-_WORKER: tuple[Pipeline, str | None] | None = None
+# -- worker processes -----------------------------------------------------------------
+# Forked workers inherit the parent's pipeline (resources loaded once, pages shared
+# copy-on-write); spawned ones (no fork on the platform) build it from its stage names.
+_WORKER: tuple[Pipeline, str | None, bool] | None = None
 
 
-def _init_worker(stage_names: list[str], published: str | None) -> None:
+def _init_worker(stage_names: list[str], published: str | None, working_state: bool = True) -> None:
     global _WORKER
-    _WORKER = (Pipeline.from_names(stage_names), published)
+    _WORKER = (Pipeline.from_names(stage_names), published, working_state)
 
 
 def _work(raw: RawArticle) -> Document | MarsadError:
     assert _WORKER is not None
+    pipeline, published, working_state = _WORKER
     try:
-        return _process_raw(raw, _WORKER[1], _WORKER[0])
+        doc = _process_raw(raw, published, pipeline)
     except MarsadError as err:
         return err
+    if not working_state:
+        _drop_working_state(doc)
+    return doc
+
+
+def _drop_working_state(doc: Document) -> None:
+    """Empty the fields that are not part of the record (tokens, NER mentions, meta).
+
+    They are most of a processed document's pickle: a worker that keeps them spends more
+    time sending a document back than the parent spends writing it.
+    """
+    doc.tokens, doc.mentions, doc.meta = [], [], {}
+
+
+@contextmanager
+def worker_pool(workers: int, pipeline: Pipeline, published: str | None = None,
+                working_state: bool = True) -> Iterator[multiprocessing.pool.Pool]:
+    """A pool of ``workers`` processes that run ``_work`` with ``pipeline``."""
+    global _WORKER
+    if sys.platform.startswith("linux"):
+        _WORKER = (pipeline, published, working_state)
+        try:
+            with resources_frozen(), multiprocessing.get_context("fork").Pool(workers) as pool:
+                yield pool
+        finally:
+            _WORKER = None
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(workers, _init_worker, (pipeline.names, published, working_state)) as pool:
+        yield pool
 
 
 def iter_process(
@@ -111,22 +146,31 @@ def iter_process(
     published: str | None = None,
     pipeline: Pipeline | None = None,
     workers: int = 1,
+    working_state: bool = True,
 ) -> Iterator[Document | MarsadError]:
-    """Documents in input order, interleaved with the errors met on the way."""
+    """Documents in input order, interleaved with the errors met on the way.
+
+    ``working_state=False`` returns documents without tokens, NER mentions and meta (what
+    the record leaves out): cheaper to send back from worker processes.
+    """
     pipeline = pipeline or default_pipeline()
     raws = _read(inputs)
     if workers <= 1:
-        for raw in raws:
-            if isinstance(raw, MarsadError):
-                yield raw
-                continue
-            try:
-                yield _process_raw(raw, published, pipeline)
-            except MarsadError as err:
-                yield err
+        with resources_frozen():
+            for raw in raws:
+                if isinstance(raw, MarsadError):
+                    yield raw
+                    continue
+                try:
+                    doc = _process_raw(raw, published, pipeline)
+                except MarsadError as err:
+                    yield err
+                    continue
+                if not working_state:
+                    _drop_working_state(doc)
+                yield doc
         return
-    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ctx.Pool(workers, _init_worker, (pipeline.names, published)) as pool:
+    with worker_pool(workers, pipeline, published, working_state) as pool:
         pending: list[InputError] = []
 
         def articles() -> Iterator[RawArticle]:
@@ -185,7 +229,8 @@ def run_batch(
     try:
         if out is not None and fmt == "json":
             out.write("[")
-        for item in iter_process(inputs, published=published, pipeline=pipeline, workers=workers):
+        # Records and the store only need the output fields.
+        for item in iter_process(inputs, published=published, pipeline=pipeline, workers=workers, working_state=False):
             if isinstance(item, MarsadError):
                 err = _as_error(item)
                 summary.errors.append(err)

@@ -15,13 +15,14 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import NamedTuple
 
 from marsad.actors import agents as A
 from marsad.actors.dictionary import Entry, Office, split_code
 from marsad.actors.lexicon import Hit, Lexicon, build, first_keys, gkey, key, skeleton, strict
 from marsad.actors.romanize import romanize
 from marsad.document import Actor, Document, Entity, Span, Token
+from marsad.memo import Memo
 from marsad.text.tokens import clitic_variants, strip_proclitics
 
 # Sectors whose unnamed agents belong to the country the article is set in (الجيش, النظام).
@@ -39,11 +40,14 @@ def lexicon() -> Lexicon:
     return _LEX
 
 
-@lru_cache(maxsize=300_000)
-def _word_keys(norm: str) -> tuple[str, str, str]:
-    """(key, g-folded key, strict form) of one word, as `Sent` holds them ("" for punctuation)."""
-    k = key(norm) if norm[:1].isalnum() else ""
-    return k, gkey(k), strict(norm) if k else ""
+class _Reading(NamedTuple):
+    """Everything the scanner needs to know about one folded word, computed once per spelling."""
+
+    key: str  # matching key ("" for punctuation)
+    gkey: str  # key with the foreign-g class folded (names)
+    skey: str  # strict form (place names)
+    starts: tuple[tuple[int, int, str], ...]  # (pass, clitic reading index, key) that can start a phrase
+    single: list[Hit]  # one-word dictionary names
 
 
 @dataclass(slots=True)
@@ -56,8 +60,12 @@ class Unit:
     clitic: bool = False  # the first word matched only after removing a proclitic
 
     def best(self, *kinds: str) -> Hit | None:
-        cand = [h for h in self.hits if not kinds or h.kind in kinds]
-        return max(cand, key=lambda h: h.priority) if cand else None
+        """The highest-priority hit of one of ``kinds`` (any kind when none is given); first on ties."""
+        top = None
+        for h in self.hits:
+            if (not kinds or h.kind in kinds) and (top is None or h.priority > top.priority):
+                top = h
+        return top
 
 
 @dataclass(slots=True)
@@ -68,6 +76,7 @@ class Sent:
     units: list[Unit] = field(default_factory=list)
     gkeys: list[str] = field(default_factory=list)  # keys with the foreign-g class folded (names)
     skeys: list[str] = field(default_factory=list)  # strict forms (place names)
+    readings: list[_Reading] = field(default_factory=list)  # per word, see `ActorStage._read`
 
 
 def _office_for(entry: Entry, date: str | None, title_keys: set[str]) -> Office | None:
@@ -102,8 +111,7 @@ class ActorStage:
 
     def __init__(self) -> None:
         self.lex = lexicon()
-        self._start_cache: dict[str, tuple[tuple[int, int, str], ...]] = {}
-        self._single_cache: dict[str, list[Hit]] = {}
+        self._readings: Memo[str, _Reading] = Memo(self._read)  # per folded spelling
 
     # -- scanning ---------------------------------------------------------------------
     def _sentences(self, doc: Document) -> list[Sent]:
@@ -112,30 +120,36 @@ class ActorStage:
             if t.text not in _SKIP:
                 by_sent.setdefault(t.sentence, []).append(t)
         out = []
+        memo = self._readings
         for index in sorted(by_sent):
             words = by_sent[index]
-            keys, gkeys, skeys = (list(c) for c in zip(*(_word_keys(w.norm) for w in words), strict=True))
-            s = Sent(index, words, keys, gkeys=gkeys, skeys=skeys)
+            readings = [memo[w.norm] for w in words]
+            s = Sent(index, words, [r.key for r in readings], gkeys=[r.gkey for r in readings],
+                     skeys=[r.skey for r in readings], readings=readings)
             s.units = self._scan(s)
             out.append(s)
         return out
 
+    def _read(self, norm: str) -> _Reading:
+        """The `_Reading` of a word (memoised in ``self._readings``: news vocabulary recurs)."""
+        k = key(norm) if norm[:1].isalnum() else ""
+        starts = self._starts(norm) if k else ()
+        return _Reading(k, gkey(k), strict(norm) if k else "", starts, self._find_single(norm))
+
     def _starts(self, norm: str) -> tuple[tuple[int, int, str], ...]:
         """(pass, clitic reading index, key) of every reading of a word that can start a phrase."""
-        got = self._start_cache.get(norm)
-        if got is None:
-            lex = self.lex
-            tables = ((lex.table, lex.prefixes, False), (lex.names, lex.name_prefixes, True),
-                      (lex.places, lex.place_prefixes, "strict"))
-            out = []
-            for p, (table, prefixes, g) in enumerate(tables):
-                for n_k, k0 in enumerate(first_keys(norm, g)):
-                    if (k0,) in table or (k0,) in prefixes:
-                        out.append((p, n_k, k0))
-            got = tuple(out)
-            if len(self._start_cache) < 500_000:
-                self._start_cache[norm] = got
-        return got
+        # `first_keys(norm, g)` of the three passes, sharing the clitic readings and their keys.
+        variants = clitic_variants(norm)
+        keys = [key(v) for v in variants]
+        readings = (keys, [gkey(k) for k in keys], [strict(v) for v in variants])
+        out = []
+        for p, (firsts, pass_keys) in enumerate(zip(self.lex.first_words(), readings, strict=True)):
+            if firsts.isdisjoint(pass_keys):
+                continue  # most words start nothing: one set test per pass
+            for n_k, k0 in enumerate(dict.fromkeys(pass_keys)):
+                if k0 in firsts:
+                    out.append((p, n_k, k0))
+        return tuple(out)
 
     def _scan(self, s: Sent) -> list[Unit]:
         """Greedy longest lexicon matches (the first word may carry clitics: وموسكو).
@@ -147,10 +161,12 @@ class ActorStage:
         lex = self.lex
         passes = ((lex.table, lex.prefixes, s.keys), (lex.names, lex.name_prefixes, s.gkeys),
                   (lex.places, lex.place_prefixes, s.skeys))
+        readings = s.readings
         while i < n:
             found: Unit | None = None
-            if s.keys[i]:
-                for p, n_k, k0 in self._starts(s.words[i].norm):
+            reading = readings[i]
+            if reading.key:
+                for p, n_k, k0 in reading.starts:
                     table, prefixes, keys = passes[p]
                     cur, j = (k0,), i + 1
                     while True:
@@ -164,7 +180,7 @@ class ActorStage:
                         cur = (*cur, keys[j])
                         j += 1
                 if found is None or found.j == i + 1:
-                    single = self._single(s.words[i].norm)
+                    single = reading.single
                     if single:
                         hits = [*(found.hits if found else []), *single]
                         found = Unit(i, i + 1, hits, clitic=found.clitic if found else False)
@@ -177,17 +193,15 @@ class ActorStage:
 
     def _single(self, norm: str) -> list[Hit]:
         """One-word dictionary names, strictly (clitics allowed: ولافروف)."""
-        got = self._single_cache.get(norm)
-        if got is None:
-            got = []
-            for v in clitic_variants(norm):
-                hits = self.lex.single.get(strict(v))
-                if hits:
-                    got = hits
-                    break
-            if len(self._single_cache) < 500_000:
-                self._single_cache[norm] = got
-        return got
+        return self._readings[norm].single
+
+    def _find_single(self, norm: str) -> list[Hit]:
+        """`_single` without the memo: the first clitic reading that is a one-word name."""
+        for v in clitic_variants(norm):
+            hits = self.lex.single.get(strict(v))
+            if hits:
+                return hits
+        return []
 
     # -- context ------------------------------------------------------------------------
     def _location(self, sents: list[Sent]) -> str | None:
@@ -421,10 +435,9 @@ class _Run:
     def words_of(self, start: int, end: int) -> tuple[Sent, int, int] | None:
         """Sentence and word range overlapping [start, end) (NER may cut clitics: و|موسكو)."""
         lo = max(0, bisect.bisect_right(self.starts, start) - 1)
+        hi = bisect.bisect_left(self.starts, end, lo)  # words starting before ``end``
         pos = []
-        for off in self.starts[lo:]:
-            if off >= end:
-                break
+        for off in self.starts[lo:hi]:
             si, wi = self.word_at[off]
             if self.by_sent[si].words[wi].end > start:
                 pos.append((si, wi))

@@ -35,6 +35,7 @@ from marsad.geo.resolve import (
     neighbourhood,
     sub_city,
 )
+from marsad.memo import Memo
 from marsad.text.normalize import fold
 from marsad.text.tokens import clitic_variants
 
@@ -114,28 +115,19 @@ class GeoStage:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gaz = gazetteer or load_gazetteer()
         self._cue_words = frozenset(CUE_FEATURES)
-        # Per-process memos keyed by folded token (bounded by the vocabulary; cleared if huge).
-        self._starts: dict[str, tuple[tuple[str, int], ...]] = {}
-        self._adjective: dict[str, str | None] = {}
+        # Per-process memos keyed by folded token (bounded by the vocabulary).
+        self._starts: Memo[str, tuple[tuple[str, int], ...]] = Memo(self._name_starts)
+        self._adjective: Memo[str, str | None] = Memo(self._adjective_of)
 
     def _name_starts(self, norm: str) -> tuple[tuple[str, int], ...]:
-        out = self._starts.get(norm)
-        if out is None:
-            if len(self._starts) > 500_000:
-                self._starts.clear()
-            firsts = self.gaz.firsts
-            out = self._starts[norm] = tuple(vc for vc in first_variants(norm) if vc[0] in firsts)
-        return out
+        """Readings of a token (without proclitics) that begin some gazetteer name."""
+        firsts = self.gaz.firsts
+        return tuple(vc for vc in first_variants(norm) if vc[0] in firsts)
 
     def _adjective_of(self, norm: str) -> str | None:
-        if norm in self._adjective:
-            return self._adjective[norm]
-        if len(self._adjective) > 500_000:
-            self._adjective.clear()
+        """ISO3 of the country a nisba adjective names (السورية -> SYR), else None."""
         adjectives = self.gaz.adjectives
-        iso3 = next((adjectives[v] for v in clitic_variants(norm) if v in adjectives), None)
-        self._adjective[norm] = iso3
-        return iso3
+        return next((adjectives[v] for v in clitic_variants(norm) if v in adjectives), None)
 
     # -- main --------------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
@@ -152,7 +144,7 @@ class GeoStage:
             if not toks:
                 continue
             norms = [t.norm for t in toks]
-            for hit in find_hits(norms, gaz.names, gaz.firsts, starts=self._name_starts):
+            for hit in find_hits(norms, gaz.names, gaz.firsts, starts=self._starts.__getitem__):
                 if hit.key in gaz.never:
                     continue
                 first = toks[hit.i]
@@ -180,7 +172,7 @@ class GeoStage:
                     continue  # "المدن السورية": an adjective (counted as context below), not "سورية"
                 cands.append(c)
             for norm in norms:  # nisba adjectives: السورية، الروسي، الأمريكية …
-                iso3 = self._adjective_of(norm)
+                iso3 = self._adjective[norm]
                 if iso3:
                     context[iso3] += 1
         for c in cands:  # strong names whose strong readings all lie in one country

@@ -804,9 +804,7 @@ def find_publication_date(text: str) -> str | None:
         line = line.strip()
         if not line:
             continue
-        folded = fold(line)
-        words = set(re.findall(r"\w+", folded))
-        if len(line) > 90 and not (words & lx.PUBLICATION_CUES or {w[1:] for w in words} & lx.PUBLICATION_CUES):
+        if len(line) > 90 and not _has_publication_cue(fold(line)):
             continue
         for t in find_times(line, None):
             if t.kind == "date" and t.precision == "day" and t.value and _plausible(t.value):
@@ -821,6 +819,14 @@ def find_publication_date(text: str) -> str | None:
                 if d and _plausible(d.isoformat()):
                     return d.isoformat()
     return None
+
+
+def _has_publication_cue(folded: str) -> bool:
+    """A publication cue word, bare or behind a one-letter proclitic ("ونشر")."""
+    if not any(cue in folded for cue in lx.PUBLICATION_CUES):
+        return False  # no cue even as a substring (C-speed test): the usual long paragraph
+    words = set(re.findall(r"\w+", folded))
+    return bool(words & lx.PUBLICATION_CUES or {w[1:] for w in words} & lx.PUBLICATION_CUES)
 
 
 def _plausible(value: str) -> bool:
