@@ -201,6 +201,7 @@ def main() -> None:
     ap.add_argument("--wojood", action=argparse.BooleanOptionalAction, default=False)
     ap.add_argument("--augment", default="PERS", help="name types to swap in the augmented copy "
                     "(comma-separated PERS,ORG,LOC; 'none' for no copy)")
+    ap.add_argument("--copies", type=int, default=1, help="augmented copies (each with other names)")
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iters", type=int, default=200)
@@ -224,7 +225,9 @@ def main() -> None:
     if args.wojood:
         data += load_wojood()
     if args.augment != "none":
-        data += augment(data, kinds=tuple(args.augment.split(",")))
+        original = list(data)
+        for copy in range(args.copies):
+            data += augment(original, seed=13 + copy, kinds=tuple(args.augment.split(",")))
     print(f"training on {len(data)} sentences, {sum(len(w) for w, _ in data)} tokens", file=sys.stderr)
     out = Path(args.out) if args.out else (MODEL_PATH if args.final else Path("/tmp/ner_dev.crfsuite"))
     t0 = time.time()
