@@ -101,9 +101,9 @@ def _init_worker(stage_names: list[str], published: str | None, working_state: b
     _WORKER = (Pipeline.from_names(stage_names), published, working_state)
 
 
-def _work(raw: RawArticle) -> Document | MarsadError:
-    assert _WORKER is not None
-    pipeline, published, working_state = _WORKER
+def _run_one(raw: RawArticle, published: str | None, pipeline: Pipeline, working_state: bool
+             ) -> Document | MarsadError:
+    """One article through the pipeline, its error returned rather than raised."""
     try:
         doc = _process_raw(raw, published, pipeline)
     except MarsadError as err:
@@ -111,6 +111,12 @@ def _work(raw: RawArticle) -> Document | MarsadError:
     if not working_state:
         _drop_working_state(doc)
     return doc
+
+
+def _work(raw: RawArticle) -> Document | MarsadError:
+    assert _WORKER is not None
+    pipeline, published, working_state = _WORKER
+    return _run_one(raw, published, pipeline, working_state)
 
 
 def _drop_working_state(doc: Document) -> None:
@@ -158,17 +164,7 @@ def iter_process(
     if workers <= 1:
         with resources_frozen():
             for raw in raws:
-                if isinstance(raw, MarsadError):
-                    yield raw
-                    continue
-                try:
-                    doc = _process_raw(raw, published, pipeline)
-                except MarsadError as err:
-                    yield err
-                    continue
-                if not working_state:
-                    _drop_working_state(doc)
-                yield doc
+                yield raw if isinstance(raw, MarsadError) else _run_one(raw, published, pipeline, working_state)
         return
     with worker_pool(workers, pipeline, published, working_state) as pool:
         pending: list[InputError] = []

@@ -34,6 +34,7 @@ in the sentence (``EventStage._arguments``).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from marsad.document import Document, Token
@@ -211,9 +212,10 @@ _ATTRIBUTED = frozenset(["نسب", "نسبت", "ونسب", "ونسبت", "ينس
 _PASSING = frozenset(["مرور", "عبور"])
 
 
-def _protest_against(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> str | None:
-    """What a protest is explicitly against (ضد X، احتجاجا على [زيارة] X، المناهضة لـX): in
-    PLOVER the recipient of a protest, ahead of the place where it stands (أمام مقر Y)."""
+def _protest_candidates(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int
+                        ) -> Iterator[tuple[MentionRef, tuple[str, str, str]]]:
+    """Mentions up to 15 words after a protest trigger, protesters left out, each with the
+    three words before it (folded; "" before the sentence)."""
     last = hit.last
     for m in mentions:
         if m.first <= last:
@@ -222,9 +224,13 @@ def _protest_against(tokens: list[Token], hit: Hit, mentions: list[MentionRef], 
             break
         if _protester(tokens, m):
             continue
-        prev = tokens[m.first - 1].norm if m.first - 1 >= lo else ""
-        prev2 = tokens[m.first - 2].norm if m.first - 2 >= lo else ""
-        prev3 = tokens[m.first - 3].norm if m.first - 3 >= lo else ""
+        yield m, tuple(tokens[k].norm if k >= lo else "" for k in (m.first - 1, m.first - 2, m.first - 3))  # type: ignore[misc]
+
+
+def _protest_against(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> str | None:
+    """What a protest is explicitly against (ضد X، احتجاجا على [زيارة] X، المناهضة لـX): in
+    PLOVER the recipient of a protest, ahead of the place where it stands (أمام مقر Y)."""
+    for m, (prev, prev2, prev3) in _protest_candidates(tokens, hit, mentions, lo):
         if prev in _BUILDINGS:
             prev, prev2 = prev2, prev3
         if (prev in ("ضد", "وضد") or (prev == "علي" and _is_word_prefix(prev2, _GRIEVANCE))
@@ -248,13 +254,7 @@ def _attack_target(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo
         explicit = _protest_against(tokens, hit, mentions, lo)
         if explicit is not None:
             return [explicit]
-        for m in later:
-            if m.first - last > 15:
-                break
-            if _protester(tokens, m):
-                continue
-            prev = tokens[m.first - 1].norm if m.first - 1 >= lo else ""
-            prev2 = tokens[m.first - 2].norm if m.first - 2 >= lo else ""
+        for m, (prev, prev2, _) in _protest_candidates(tokens, hit, mentions, lo):
             if prev in _BUILDINGS:
                 prev = prev2  # "أمام مقر المحكمة", "الى مقر رئيس الوزراء"
             if (prev in _AGAINST or _preposition_before(tokens, m, lo) in ("ب", "ل", "الي")
