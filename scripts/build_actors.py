@@ -7,7 +7,8 @@ Writes:
   petrarch.jsonl   named actors cleaned from UniversalPetrarch actor_dict_ar_v4.txt (dictionary format)
   agents.tsv       agent nouns -> sector, from UniversalPetrarch agents.all.ar_v3.txt (cleaned)
   cities.tsv       folded Arabic city name -> ISO3 (GeoNames cities >= 100k inhabitants), for the
-                   article's dominant location country
+                   article's dominant location country; names the gazetteer lists as ordinary
+                   words (marsad/resources/geo/common.txt: المدينة "the city", سلطات، دولة) left out
   translit.tsv     folded Arabic name token -> Latin token (Wikidata person-name pairs, most frequent)
 curated.jsonl (hand-written) is not touched. Needs pycountry at build time only.
 """
@@ -245,6 +246,7 @@ def build_agents(shared: Path) -> list[tuple[str, str]]:
 
 
 def build_cities(shared: Path) -> list[tuple[str, str]]:
+    common = set((ROOT / "marsad/resources/geo/common.txt").read_text(encoding="utf-8").splitlines())
     best: dict[str, tuple[int, str]] = {}
     with open(shared / "data/geo/geonames_cities15000_world_arabic.tsv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -259,6 +261,8 @@ def build_cities(shared: Path) -> list[tuple[str, str]]:
                 if not _ARABIC_ONLY.match(name) or len(name) < 3:
                     continue
                 key = fold(name)
+                if key in common:
+                    continue
                 if key not in best or best[key][0] < pop:
                     best[key] = (pop, code)
     return sorted((k, v[1]) for k, v in best.items())

@@ -2,9 +2,10 @@
 
     .venv/bin/python scripts/train_event_classifier.py [--data ../shared/data/events] [--folds 5]
 
-For each type: stratified K-fold over the dev CSV (ambiguous rows dropped); in each outer
-fold the decision threshold is chosen by an inner 3-fold CV on the training part only, so
-the reported figures are out-of-fold. Three detectors are scored, clean (yes vs easy no)
+For each type: stratified K-fold over the dev CSV's yes / easy-no / difficult-no rows (the
+rows the evaluation scores); ambiguous rows are never scored but may be trained on in every
+fold (EXTRA). In each outer fold the decision threshold is chosen by an inner 3-fold CV on
+the training part only, so the reported figures are out-of-fold. Three detectors are scored, clean (yes vs easy no)
 and hard (yes vs easy + difficult no):
 
   lexicon     a strong trigger of the type that the rules do not flag negated/hypothetical
@@ -14,8 +15,9 @@ and hard (yes vs easy + difficult no):
               light-stem words; for PROTEST lexicon+text and a type-agnostic lexicon model
               trained on both files; see PARTS)
 
-Then the shipped models (combined, and no-lexicon for reference) are trained on all dev rows
-and written to marsad/resources/events/classifier_<type>.npz/.json. Deterministic (fixed
+Then the shipped models (combined) are trained on all trainable dev rows and written to
+marsad/resources/events/classifier_<type>.npz/.json (unless --no-write), with the median of the
+outer folds' threshold choices over all fold seeds run. Deterministic (fixed
 fold seed, full-batch optimisation).
 """
 
@@ -54,9 +56,8 @@ L2 = {"ASSAULT": 0.3, "PROTEST": 0.1}
 # "comb": text + lexicon features; "text": text only; "stem": light-stem word uni/bigrams.
 # ASSAULT: all three (comb+text was 0.776/0.730/0.742 clean F1 over fold seeds 13/7/21,
 # adding "stem" 0.780/0.749/0.756); PROTEST: comb alone (no average was reliably better on
-# its 36 positives). Training uses yes + easy-no rows only: the "difficult no" rows are
-# borderline by definition and training on them lowered both the clean and the hard CV F1
-# (they are still scored in "hard").
+# its 36 positives). Difficult-no rows as hard negatives lowered both the clean and the hard
+# CV F1 (they are always scored in "hard"); as soft targets see HARD_SOFT.
 # "gen": type-agnostic lexicon features (how a trigger fired: kind, strength, flags, position,
 # neighbouring stems), trained on the rows of BOTH dev files (each labelled for its own type,
 # with its own type's triggers); only the other file's rows are added, so the CV stays
@@ -70,14 +71,38 @@ PARTS = {"ASSAULT": ("comb", "text", "stem"), "PROTEST": ("comb", "gen")}
 IDF = {"ASSAULT": True, "PROTEST": False}
 LENGTH_POWER = {"ASSAULT": 0.5, "PROTEST": 0.0}
 POOLED = {"gen"}
+# Ambiguous rows (annotators split; the evaluation ignores them) added to the training part of
+# every fold, never scored. "majority": those most annotators accepted (2 of 3 …), as positives;
+# "all-soft": every ambiguous row with the accepting share as a soft target. Mean clean F1 over
+# fold seeds 13/7/21/1/2: ASSAULT none 0.769, majority 0.791, all 0.792, majority-soft 0.768,
+# all-soft 0.764; PROTEST none 0.502, majority 0.474, majority-soft 0.509, all-soft 0.509.
+EXTRA = {"ASSAULT": "majority", "PROTEST": "all-soft"}
+# Difficult-no rows (a minority of annotators accepted them) trained on, with that minority's
+# share as a soft target; they are still scored out-of-fold. PROTEST all-soft 0.509 -> 0.523
+# (hard F1 0.404 -> 0.419); ASSAULT majority 0.791 -> 0.786 (hard 0.601 -> 0.617), so off.
+HARD_SOFT = {"ASSAULT": False, "PROTEST": True}
 POSITIVE = "yes"
 EASY = "easy no"
 HARD = "difficult no"
+AMBIGUOUS = "ambiguous"
 
 
-def load_rows(path: Path) -> list[dict[str, str]]:
+def agreement(row: dict[str, str]) -> float:
+    total = int(row["total"] or 0)
+    return int(row["accept"] or 0) / total if total else 0.0
+
+
+def load_rows(path: Path, extra: str) -> list[dict[str, str]]:
+    """Scored rows (yes, easy no, difficult no), then the ambiguous rows that ``extra`` trains
+    on (never scored: the evaluation ignores ambiguous rows): "majority" those most of whose
+    annotators accepted them (2 of 3, 3 of 4 ...), "all" every ambiguous row."""
     with path.open(encoding="utf-8", newline="") as fh:
-        return [r for r in csv.DictReader(fh) if r["label"] in (POSITIVE, EASY, HARD)]
+        rows = list(csv.DictReader(fh))
+    scored = [r for r in rows if r["label"] in (POSITIVE, EASY, HARD)]
+    ambiguous = [r for r in rows if r["label"] == AMBIGUOUS]
+    if extra == "majority":
+        return scored + [r for r in ambiguous if agreement(r) > 0.5]
+    return scored + (ambiguous if extra == "all" else [])
 
 
 def prepare(rows: list[dict[str, str]], event_type: str):
@@ -122,10 +147,10 @@ def prf(pred: np.ndarray, gold: np.ndarray) -> dict[str, float]:
 
 
 def folds(labels: np.ndarray, k: int, seed: int) -> np.ndarray:
-    """Stratified fold id per row."""
+    """Stratified fold id per row; rows labelled -1 (training-only extras) get fold -1."""
     rng = np.random.default_rng(seed)
-    out = np.zeros(len(labels), dtype=int)
-    for value in np.unique(labels):
+    out = np.full(len(labels), -1, dtype=int)
+    for value in np.unique(labels[labels >= 0]):
         idx = np.flatnonzero(labels == value)
         rng.shuffle(idx)
         out[idx] = np.arange(len(idx)) % k
@@ -221,24 +246,35 @@ def choose_threshold(p: np.ndarray, gold: np.ndarray, easy_or_yes: np.ndarray, s
     return float(grid[int(np.argmax(curve))])
 
 
-def cross_validate(x, y, clean_mask, gate, k, seed, l2):
-    fold = folds(y.astype(int) * 2 + clean_mask.astype(int), k, seed)
-    trainable = y | clean_mask  # difficult-no rows are scored, never trained on
+def strata(y: np.ndarray, clean_mask: np.ndarray, extra: np.ndarray) -> np.ndarray:
+    return np.where(extra, -1, y.astype(int) * 2 + clean_mask.astype(int))
+
+
+def cross_validate(x, y, target, trainable, clean_mask, extra, gate, k, seed, l2, fixed=None):
+    """Out-of-fold predictions for the scored rows; models learn ``target`` on the
+    ``trainable`` rows of the training folds, and the ``extra`` rows are always in
+    training, never scored. ``fixed``: use that threshold instead of the inner CV's."""
+    fold = folds(strata(y, clean_mask, extra), k, seed)
     oof = np.zeros(len(y))
     thresholds = []
     for f in range(k):
         tr = np.flatnonzero(fold != f)
         te = np.flatnonzero(fold == f)
-        # Inner CV on the training part picks the threshold.
-        inner = folds(y[tr].astype(int) * 2 + clean_mask[tr].astype(int), 3, seed + 1 + f)
+        if fixed is not None:
+            thresholds.append(fixed)
+            oof[te] = scores(x, target, tr[trainable[tr]], te, gate, l2) >= fixed
+            continue
+        # Inner CV on the training part picks the threshold (extras train, never score).
+        inner = folds(strata(y[tr], clean_mask[tr], extra[tr]), 3, seed + 1 + f)
+        scored = inner >= 0
         inner_p = np.zeros(len(tr))
         for g in range(3):
             itr, ite = tr[(inner != g) & trainable[tr]], tr[inner == g]
-            inner_p[inner == g] = scores(x, y, itr, ite, gate, l2)
-        t = choose_threshold(inner_p, y[tr], clean_mask[tr] | y[tr])
+            inner_p[inner == g] = scores(x, target, itr, ite, gate, l2)
+        t = choose_threshold(inner_p[scored], y[tr][scored], (clean_mask[tr] | y[tr])[scored])
         thresholds.append(t)
-        oof[te] = scores(x, y, tr[trainable[tr]], te, gate, l2) >= t
-    return oof.astype(bool), thresholds
+        oof[te] = scores(x, target, tr[trainable[tr]], te, gate, l2) >= t
+    return oof[~extra].astype(bool), thresholds
 
 
 def report(name, pred, y, clean_mask):
@@ -269,27 +305,48 @@ def main() -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--types", default="ASSAULT,PROTEST")
+    ap.add_argument("--hard", action="append", default=[], metavar="TYPE=0|1",
+                    help="train on the difficult-no rows with the agreement as target (default: see HARD_SOFT)")
+    ap.add_argument("--l2", action="append", default=[], metavar="TYPE=VALUE")
+    ap.add_argument("--threshold", action="append", default=[], metavar="TYPE=VALUE",
+                    help="a fixed decision threshold instead of the inner-CV choice")
+    ap.add_argument("--extra", action="append", default=[], metavar="TYPE=MODE",
+                    help="ambiguous rows to train on: none, majority or all, '-soft' for the "
+                         "annotators' agreement as the target (default: see EXTRA)")
     ap.add_argument("--seeds", type=str, default=None,
-                    help="comma-separated fold seeds: report each and the mean/range (implies --no-write)")
+                    help="comma-separated fold seeds: report each and the mean/range; the shipped threshold "
+                         "is the median of every seed's fold choices")
     args = ap.parse_args()
     seeds = [int(x) for x in args.seeds.split(",")] if args.seeds else [args.seed]
     data = Path(args.data)
+    extra_modes = dict(EXTRA, **dict(e.split("=", 1) for e in args.extra))
+    hard_modes = dict(HARD_SOFT, **{k: v == "1" for k, v in (e.split("=", 1) for e in args.hard)})
+    fixed = {k: float(v) for k, v in (e.split("=", 1) for e in args.threshold)}
+    L2.update({k: float(v) for k, v in (e.split("=", 1) for e in args.l2)})
     results = {}
     prepared = {}
     for event_type in ("ASSAULT", "PROTEST"):
-        rows = load_rows(data / f"{event_type.lower()}_gsr_dev.csv")
+        rows = load_rows(data / f"{event_type.lower()}_gsr_dev.csv", extra_modes[event_type].removesuffix("-soft"))
         prepared[event_type] = (rows, *prepare(rows, event_type))
-    for event_type in ("ASSAULT", "PROTEST"):
+    for event_type in args.types.split(","):
         rows, parts, lex_strong, lex_any, lengths = prepared[event_type]
         other_rows, other_parts, _, _, _ = prepared["PROTEST" if event_type == "ASSAULT" else "ASSAULT"]
-        keep = [i for i, r in enumerate(other_rows) if r["label"] in (POSITIVE, EASY)]  # as in training
+        keep = [i for i, r in enumerate(other_rows) if r["label"] != HARD]  # as in training
         pooled = {n: (parts[n], [other_parts[n][i] for i in keep],
-                      np.array([other_rows[i]["label"] == POSITIVE for i in keep])) for n in POOLED}
+                      np.array([agreement(other_rows[i]) > 0.5 for i in keep])) for n in POOLED}
+        extra = np.array([r["label"] == AMBIGUOUS for r in rows])
         y = np.array([r["label"] == POSITIVE for r in rows])
+        soft = extra_modes[event_type].endswith("-soft")
+        target = np.array([agreement(r) if soft or r["label"] == HARD else agreement(r) > 0.5 for r in rows],
+                          dtype=np.float64)
+        hard = np.array([r["label"] == HARD for r in rows])
+        trainable = ~hard | (hard & hard_modes[event_type])
         clean_mask = np.array([r["label"] == EASY for r in rows])
         print(f"{event_type}: {int(y.sum())} yes, {int(clean_mask.sum())} easy no, "
-              f"{int((~y & ~clean_mask).sum())} difficult no ({args.folds}-fold CV, inner 3-fold thresholds)")
-        res = {"lexicon": report("lexicon", lex_strong, y, clean_mask)}
+              f"{int((~y & ~clean_mask & ~extra).sum())} difficult no, {int(extra.sum())} ambiguous trained on "
+              f"({extra_modes[event_type]}; never scored); {args.folds}-fold CV, inner 3-fold thresholds")
+        res = {"lexicon": report("lexicon", lex_strong[~extra], y[~extra], clean_mask[~extra])}
         everything = np.ones(len(y), dtype=bool)
         text_only = ([parts["text"]], [parts["text"]])
         names = PARTS[event_type]
@@ -299,21 +356,25 @@ def main() -> int:
         combined = (runtime, [pooled[n] if n in POOLED else parts[n] for n in names], valuing)
         for name, spec, gate in (("classifier", text_only, everything), ("combined", combined, lex_any)):
             per_seed = []
+            chosen: list[float] = []  # the combined detector's per-fold thresholds, every seed
             for seed in seeds:
-                pred, ts = cross_validate(spec, y, clean_mask, gate, args.folds, seed, L2[event_type])
+                pred, ts = cross_validate(spec, y, target, trainable, clean_mask, extra, gate, args.folds, seed,
+                                          L2[event_type], fixed.get(event_type))
                 label = name if len(seeds) == 1 else f"{name} s{seed}"
-                per_seed.append(report(label, pred, y, clean_mask))
+                per_seed.append(report(label, pred, y[~extra], clean_mask[~extra]))
                 per_seed[-1]["thresholds"] = ts
+                if name == "combined":
+                    chosen.extend(ts)
             res[name] = per_seed[0] if len(seeds) == 1 else {"seeds": dict(zip(seeds, per_seed, strict=True)),
                                                               **summarise(name, per_seed)}
-        ts = res["combined"]["thresholds"] if len(seeds) == 1 else []
         results[event_type] = res
-        if not args.no_write and len(seeds) == 1:
-            # Shipped model: all dev rows; threshold = median of the outer folds' choices.
-            everyone = np.flatnonzero(y | clean_mask)
+        if not args.no_write:
+            # Shipped model: all trainable dev rows; threshold = median of the outer folds'
+            # inner-CV choices over every fold seed run (never tuned on outer-fold scores).
+            everyone = np.flatnonzero(trainable)
             val = Values(runtime_rows(runtime), lengths, everyone, IDF[event_type], LENGTH_POWER[event_type])
-            w, b = fit(combined[1], y, everyone, L2[event_type], val)
-            Model(w, b, float(np.median(ts)), True, True, "stem" in names, "gen" in names,
+            w, b = fit(combined[1], target, everyone, L2[event_type], val)
+            Model(w, b, float(np.median(chosen)), True, True, "stem" in names, "gen" in names,
                   val.ref, val.power).save(RESOURCES / f"classifier_{event_type.lower()}.npz")
     print(json.dumps(results))
     return 0

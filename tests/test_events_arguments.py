@@ -120,3 +120,28 @@ def test_an_actor_does_not_act_on_itself(stage: EventStage) -> None:
     doc = stage(with_entities("وحذر الرئيس الفرنسي من أن فرنسا لن تقبل بأي تسوية لا تضمن أمن المنطقة.",
                               {"الرئيس الفرنسي": "FRAGOV", "فرنسا": "FRAGOV"}))
     assert sides(doc, "THREATEN") == (["الرئيس الفرنسي"], [])
+
+
+def test_coordinated_verb_shares_the_clause_subject(stage: EventStage) -> None:
+    doc = stage(with_entities("وقال مسؤول محلي إن دورية من الجيش دخلت القرية فجرا وقتلت ثلاثة مدنيين.",
+                              {"مسؤول محلي": "GOV", "الجيش": "MIL", "مدنيين": "CVL"}))
+    assert sides(doc, "ASSAULT") == (["الجيش"], ["مدنيين"])
+
+
+def test_passive_coordinated_verb_takes_no_shared_subject(stage: EventStage) -> None:
+    doc = stage(with_entities("وأعلن الجيش أن جنديا قتل وأصيب اربعة آخرون في انفجار عبوة ناسفة.",
+                              {"الجيش": "MIL", "جنديا": "MIL"}))
+    src, _ = sides(doc, "ASSAULT")
+    assert "الجيش" not in src
+
+
+def test_protest_target_from_the_demand_in_a_slogan(stage: EventStage) -> None:
+    doc = stage(with_entities("وتجمع مئات المتظاهرين في وسط العاصمة مرددين هتافات «يسقط الرئيس» حتى ساعة متأخرة.",
+                              {"المتظاهرين": "CVL", "الرئيس": "GOV"}))
+    assert sides(doc, "PROTEST") == (["المتظاهرين"], ["الرئيس"])
+
+
+def test_protest_against_a_killing_targets_its_perpetrator(stage: EventStage) -> None:
+    doc = stage(with_entities("وخرج متظاهرون في المدينة للاحتجاج على مقتل طالب على يد قوات الأمن يوم الجمعة.",
+                              {"متظاهرون": "CVL", "طالب": "EDU", "قوات الأمن": "COP"}))
+    assert sides(doc, "PROTEST") == (["متظاهرون"], ["قوات الأمن"])

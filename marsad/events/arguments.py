@@ -114,7 +114,8 @@ _LOCATIVE_NOUNS = frozenset(["شرق", "غرب", "شمال", "جنوب", "شرق
                              "ولايه", "اقليم", "ناحيه", "قضاء", "العاصمه", "عاصمه", "ريف", "مخيم", "انحاء"])
 # Counted heads of a partitive "من" ("عنصرين من …", "احد افراد …"), folded.
 _PARTITIVE_HEADS = frozenset(["عنصرين", "عناصر", "عنصرا", "افراد", "فردين", "احد", "اثنين", "اثنان", "عدد", "عشرات",
-                              "مئات", "العشرات", "المئات", "بعض", "مجموعه", "مجموعات", "عدد"])
+                              "مئات", "العشرات", "المئات", "بعض", "مجموعه", "مجموعات", "عدد", "قوه", "قوات",
+                              "دوريه", "وحده", "فرقه", "كتيبه"])
 
 
 def _partitive(tok: Token) -> bool:
@@ -230,14 +231,34 @@ def _protest_candidates(tokens: list[Token], hit: Hit, mentions: list[MentionRef
 def _protest_against(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> str | None:
     """What a protest is explicitly against (ضد X، احتجاجا على [زيارة] X، المناهضة لـX): in
     PLOVER the recipient of a protest, ahead of the place where it stands (أمام مقر Y)."""
-    for m, (prev, prev2, prev3) in _protest_candidates(tokens, hit, mentions, lo):
+    candidates = list(_protest_candidates(tokens, hit, mentions, lo))
+    for m, _ in candidates:
+        # "احتجاجا على مقتل صبي على أيدي الشرطة": the author of the grievance, not its victim.
+        if _agent_marked(tokens, m, lo) and _grievance_before(tokens, m.first, lo):
+            return m.entity
+    for m, (prev, prev2, prev3) in candidates:
+        if prev in _QUOTES:
+            prev, prev2, prev3 = prev2, prev3, ""
         if prev in _BUILDINGS:
             prev, prev2 = prev2, prev3
         if (prev in ("ضد", "وضد") or (prev == "علي" and _is_word_prefix(prev2, _GRIEVANCE))
                 or (prev2 == "علي" and _is_word_prefix(prev3, _GRIEVANCE))  # احتجاجا على زيارة بوش
-                or prev2.startswith(_OPPOSING) or prev.startswith(_OPPOSING)):
+                or prev2.startswith(_OPPOSING) or prev.startswith(_OPPOSING)
+                or _is_word_prefix(prev, _DEMANDS)):  # «يسقط بوش»، للمطالبة باستقالة الحكومة
             return m.entity
     return None
+
+
+# What protesters demand of someone (folded stems): «يسقط X»، استقالة X، رحيل X، إسقاط X.
+_DEMANDS = ("يسقط", "ليسقط", "سقوط", "اسقاط", "استقاله", "باستقاله", "رحيل", "برحيل", "تنحي", "بتنحي",
+            "اقاله", "باقاله", "محاكمه", "بمحاكمه", "ليرحل", "ارحل")
+_QUOTES = frozenset(["«", "»", '"', "“", "”"])
+
+
+def _grievance_before(tokens: list[Token], first: int, lo: int) -> bool:
+    """"احتجاجا على مقتل صبي على أيدي الشرطة": a grievance word shortly before the agent
+    marker, so the agent of the grievance is what the protest is against."""
+    return any(_is_word_prefix(tokens[k].norm, _GRIEVANCE) for k in range(max(lo, first - 9), first))
 
 
 def _attack_target(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int, etype: str) -> list[str]:
@@ -373,7 +394,10 @@ def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionR
             src = [near.entity]
     if etype == "PROTEST" and not reciprocal and directed:
         against = _protest_against(tokens, hit, mentions, lo)
-        if against is not None and against not in src:
+        if against is not None and (against not in src or not crowd):
+            # What the protest is against is never its actor, even when a casualty rule read
+            # it as an agent ("احتجاجا على مقتل صبي على أيدي الشرطة").
+            src = [e for e in src if e != against]
             tgt = [against]
     if etype == "ASSAULT" and not reciprocal:
         kind = hit.trigger.kind if hit.trigger.kind != "P" else hit.trigger.form[:1]
@@ -389,7 +413,35 @@ def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionR
                 tgt = [e for e in tgt if e != author.entity]
     if etype in ("ASSAULT", "PROTEST") and directed and not reciprocal and not tgt:
         tgt = [e for e in _attack_target(tokens, hit, mentions, lo, etype) if e not in src][:1]
+    if not src and not reciprocal and directed:
+        subject = _shared_subject(tokens, hit, mentions, lo)
+        if subject is not None and subject.entity not in tgt:
+            src = [subject.entity]
     return src, tgt
+
+
+# Complementizers that open a new clause with its own subject (folded).
+_COMPLEMENTIZERS = frozenset(["ان", "بان", "وان", "لان"])
+
+
+def _shared_subject(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> MentionRef | None:
+    """"أطلقت القوات صاروخا على المدرسة فقتلت المدرس", "قامت قوة من الشرطة بمداهمة الجامع
+    واعتدت على المصلين": a verb coordinated by و/ف with no subject of its own shares the subject
+    of its clause — the first bare mention after the clause opens (the sentence start, a
+    punctuation mark or a complementizer أن/إن)."""
+    kind = hit.trigger.kind if hit.trigger.kind != "P" else hit.trigger.form[:1]
+    norm = tokens[hit.first].norm
+    if kind not in ("V", "I") or norm[:1] not in ("و", "ف") or len(norm) <= 3 or _is_word(tokens[hit.first], _PASSIVE_VERBS):
+        return None
+    start = lo
+    for k in range(hit.first - 1, lo - 1, -1):
+        if tokens[k].norm in _BOUNDARY or tokens[k].norm in _COMPLEMENTIZERS:
+            start = k + 1
+            break
+    for m in mentions:
+        if m.first >= start and m.last < hit.first:
+            return m if _preposition_before(tokens, m, lo) is None else None
+    return None
 
 
 def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int,
