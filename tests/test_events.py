@@ -178,6 +178,23 @@ def test_protest_model_reads_generic_lexicon_features(stage: EventStage) -> None
     assert set(generic) == set(generic_lexicon_features(other_hits, other.tokens, 0))
 
 
+def test_classifiers_read_who_did_what_to_whom(stage: EventStage) -> None:
+    from marsad.events.arguments import sentence_mentions
+    from marsad.events.classifier import argument_features, load_model
+
+    text = "وهاجم مسلحون مجهولون حافلة تقل مدنيين على الطريق السريع شمال المدينة صباح اليوم."
+    bare = stage(make_document(text))
+    coded = stage(with_entities(text, {"مسلحون مجهولون": "UAF", "مدنيين": "CVL"}))
+    assert load_model("ASSAULT").argument_features and load_model("PROTEST").argument_features
+    # The argument rules' reading (armed men -> civilians) is a feature, so it moves the score.
+    assert bare.meta["events_scores"][0]["ASSAULT"] != coded.meta["events_scores"][0]["ASSAULT"]
+    hits = [h for h in default_lexicon().match(coded.tokens, 0, len(coded.tokens)) if h.trigger.type == "ASSAULT"]
+    mentions = sentence_mentions(coded, [t.start for t in coded.tokens], [t.end for t in coded.tokens],
+                                 0, len(coded.tokens))
+    pair = set(argument_features(coded, hits, mentions, 0))
+    assert pair != set(argument_features(bare, hits, [], 0))
+
+
 def test_feature_values_and_length_scaling() -> None:
     import numpy as np
 

@@ -52,7 +52,7 @@ def test_passive_with_agent_marker(stage: EventStage) -> None:
 
 
 def test_protesters_are_the_source_and_the_authority_the_target(stage: EventStage) -> None:
-    doc = stage(with_entities("وتجمع أمام مقر الحكومة عدد من المتظاهرين احتجاجا على رفع الأسعار.",
+    doc = stage(with_entities("وتجمع أمس أمام مقر الحكومة مئات المتظاهرين احتجاجا على رفع الأسعار.",
                               {"الحكومة": "GOV", "المتظاهرين": "CVL"}))
     assert sides(doc, "PROTEST") == (["المتظاهرين"], ["الحكومة"])
 

@@ -31,28 +31,35 @@ def _pipeline():
     return Pipeline.from_names(names)
 
 
-def evaluate(path: str) -> tuple[str, dict]:
-    pipeline = _pipeline()
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = [r for r in csv.DictReader(fh) if r.get("label") in _SCORED]
-    t0 = time.perf_counter()
+def detections(rows: list[dict[str, str]], pipeline=None) -> Counter[tuple[str, bool]]:
+    """(label, detected) counts over scored rows: detected when the row's type comes out."""
+    pipeline = pipeline or _pipeline()
     counts: Counter[tuple[str, bool]] = Counter()
-    types: Counter[str] = Counter()
     for row in rows:
         text = row["text"]
-        doc = Document(id=document_id(row.get("id"), text), text=text, language="ar")
-        doc = pipeline(doc)
+        doc = pipeline(Document(id=document_id(row.get("id"), text), text=text, language="ar"))
         wanted = row["event_type"].strip().upper()
-        types[wanted] += 1
-        found = any(ev.type == wanted for ev in doc.events)
-        counts[(row["label"], found)] += 1
-    seconds = time.perf_counter() - t0
+        counts[(row["label"], any(ev.type == wanted for ev in doc.events))] += 1
+    return counts
+
+
+def scores(counts: Counter[tuple[str, bool]]) -> tuple[dict, dict]:
+    """(clean, hard) precision/recall/F1 from ``detections`` counts."""
     tp = counts[("yes", True)]
     fn = counts[("yes", False)]
     fp_easy = counts[("easy no", True)]
     fp_hard = fp_easy + counts[("difficult no", True)]
-    clean = prf(tp, tp + fp_easy, tp + fn)
-    hard = prf(tp, tp + fp_hard, tp + fn)
+    return prf(tp, tp + fp_easy, tp + fn), prf(tp, tp + fp_hard, tp + fn)
+
+
+def evaluate(path: str) -> tuple[str, dict]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r.get("label") in _SCORED]
+    t0 = time.perf_counter()
+    counts = detections(rows)
+    seconds = time.perf_counter() - t0
+    clean, hard = scores(counts)
+    types = Counter(r["event_type"].strip().upper() for r in rows)
     event_type = types.most_common(1)[0][0] if types else ""
     result = {"type": event_type, "clean": clean, "hard": hard, "sentences": len(rows),
               "seconds": round(seconds, 3)}

@@ -137,7 +137,9 @@ class EventStage:
         for etype, group in by_type.items():
             model = self.models.get(etype)
             if model is not None:
-                feats = model.features(tokens[lo:hi], group, tokens, lo)
+                if mentions is None and model.argument_features:
+                    mentions = sentence_mentions(doc, starts, ends, lo, hi)
+                feats = model.features(tokens[lo:hi], group, tokens, lo, doc, mentions)
                 p = model.score(feats, hi - lo)
                 scores.setdefault(sent, {})[etype] = round(p, 4)
                 if p < min(model.threshold, _AGAINST_FLOOR):
