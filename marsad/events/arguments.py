@@ -431,8 +431,9 @@ def _shared_subject(tokens: list[Token], hit: Hit, mentions: list[MentionRef], l
     punctuation mark or a complementizer أن/إن)."""
     kind = hit.trigger.kind if hit.trigger.kind != "P" else hit.trigger.form[:1]
     norm = tokens[hit.first].norm
-    if kind not in ("V", "I") or norm[:1] not in ("و", "ف") or len(norm) <= 3 or _is_word(tokens[hit.first], _PASSIVE_VERBS):
-        return None
+    if (kind not in ("V", "I") or norm[:1] not in ("و", "ف") or len(norm) <= 3
+            or _is_word(tokens[hit.first], _PASSIVE_VERBS | _PATIENT_NOUNS)):
+        return None  # passive, or as likely a verbal noun ("مقتل ستة وجرح عشرة")
     start = lo
     for k in range(hit.first - 1, lo - 1, -1):
         if tokens[k].norm in _BOUNDARY or tokens[k].norm in _COMPLEMENTIZERS:
@@ -440,7 +441,8 @@ def _shared_subject(tokens: list[Token], hit: Hit, mentions: list[MentionRef], l
             break
     for m in mentions:
         if m.first >= start and m.last < hit.first:
-            return m if _preposition_before(tokens, m, lo) is None else None
+            counted = m.first - 1 >= lo and (_partitive(tokens[m.first - 1]) or _is_word(tokens[m.first - 1], _PATIENT_NOUNS))
+            return m if _preposition_before(tokens, m, lo) is None and not counted else None
     return None
 
 
