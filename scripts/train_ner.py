@@ -1,8 +1,9 @@
 """Train the Marsad NER CRF (python-crfsuite), score it on a dev split, ship the model.
 
 Deterministic: the dev split is the last 10% of ANERcorp-train sentences (no shuffling),
-NewsFANE sentences whose text falls in that dev part are dropped, and L-BFGS has no
-random state. Single process.
+NewsFANE sentences whose text falls in that dev part are dropped, and so are those whose
+text is not in ANERcorp-train at all (other ANERcorp texts, likely the held-out test split);
+L-BFGS has no random state. Single process.
 
 Usage:
   .venv/bin/python scripts/train_ner.py                 # dev run: train on 90%, score dev
@@ -40,14 +41,22 @@ def load_aner() -> list[tuple[list[str], list[str]]]:
     return list(read_conll(SHARED / "anercorp_train.conll"))
 
 
-def load_fane(exclude: str) -> list[tuple[list[str], list[str]]]:
-    """NewsFANE with clitics re-attached and fine types mapped to ANERcorp labels."""
+def load_fane(exclude: str, within: str = "") -> list[tuple[list[str], list[str]]]:
+    """NewsFANE with clitics re-attached and fine types mapped to ANERcorp labels.
+
+    ``exclude``: squashed dev text, whose sentences are dropped. ``within``: squashed
+    ANERcorp-train text; when given, sentences not found in it are dropped too. NewsFANE
+    re-annotates the ANERcorp texts, and its 612 sentences outside ANERcorp-train can only be
+    other ANERcorp texts, such as the held-out test split: training on them would leak it."""
     out = []
-    dropped = 0
+    dropped = outside = 0
     for words, tags in read_conll(SHARED / "newsfane_gold_train.conll", merge_clitics=True):
         key = _squash(words)
         if exclude and len(key) >= 12 and key[:40] in exclude:
             dropped += 1
+            continue
+        if within and (len(key) < 12 or key[:40] not in within):
+            outside += 1
             continue
         mapped = []
         for t in tags:
@@ -60,7 +69,8 @@ def load_fane(exclude: str) -> list[tuple[list[str], list[str]]]:
             else:
                 mapped.append(t[:2] + TO_ANER[coarse])
         out.append((words, _repair(mapped)))
-    print(f"newsfane: {len(out)} sentences ({dropped} dropped as dev overlap)", file=sys.stderr)
+    print(f"newsfane: {len(out)} sentences ({dropped} dropped as dev overlap, {outside} as outside "
+          "ANERcorp-train)", file=sys.stderr)
     return out
 
 
@@ -197,6 +207,8 @@ def main() -> None:
     ap.add_argument("--fane", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--fane-labels", choices=["fane", "misc", "aner"], default="misc",
                     help="NewsFANE labels as annotated, or brought onto ANERcorp's conventions")
+    ap.add_argument("--fane-outside", action="store_true",
+                    help="also train on NewsFANE sentences outside ANERcorp-train (may hold the test split)")
     ap.add_argument("--aqmar", action=argparse.BooleanOptionalAction, default=False)
     ap.add_argument("--wojood", action=argparse.BooleanOptionalAction, default=False)
     ap.add_argument("--augment", default="PERS", help="name types to swap in the augmented copy "
@@ -219,7 +231,8 @@ def main() -> None:
     data = list(train_part)
     if args.fane:
         exclude = "" if args.final else "".join(_squash(w) for w, _ in dev)
-        data += harmonise(load_fane(exclude), train_part, args.fane_labels)
+        within = "" if args.fane_outside else "".join(_squash(w) for w, _ in aner)
+        data += harmonise(load_fane(exclude, within), train_part, args.fane_labels)
     if args.aqmar:
         data += load_aqmar()
     if args.wojood:
