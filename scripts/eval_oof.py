@@ -40,16 +40,8 @@ def fold_models(t: str, prepared: dict, folds: np.ndarray):
     """One model per fold, trained on the other folds' trainable rows (the shipped recipe)."""
     rows, parts, _, _, lengths = prepared[t]
     other_rows, other_parts, *_ = prepared["PROTEST" if t == "ASSAULT" else "ASSAULT"]
-    keep = [i for i, r in enumerate(other_rows) if r["label"] != tec.HARD]
-    pooled = {n: (parts[n], [other_parts[n][i] for i in keep],
-                  np.array([tec.agreement(other_rows[i]) > 0.5 for i in keep])) for n in tec.POOLED}
-    soft = tec.EXTRA[t].endswith("-soft")
-    target = np.array([tec.agreement(r) if soft or r["label"] == tec.HARD else tec.agreement(r) > 0.5
-                       for r in rows], dtype=np.float64)
-    mode = tec.EXTRA[t].removesuffix("-soft")
-    trainable = np.array([(r["label"] != tec.HARD or tec.HARD_SOFT[t])
-                          and (r["label"] != tec.AMBIGUOUS or mode == "all"
-                               or (mode == "majority" and tec.agreement(r) > 0.5)) for r in rows])
+    pooled = tec.pooled_parts(parts, other_rows, other_parts)
+    target, trainable = tec.targets(rows, tec.EXTRA[t], tec.HARD_SOFT[t])
     names = tec.PARTS[t]
     runtime = tec.runtime_parts(parts, names)
     spec = [pooled[n] if n in tec.POOLED else parts[n] for n in names]

@@ -113,6 +113,24 @@ def load_rows(path: Path, extra: str) -> list[dict[str, str]]:
     return scored + (ambiguous if extra == "all" else [])
 
 
+def targets(rows: list[dict[str, str]], extra: str, hard_soft: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(training target, trainable mask) per row for an EXTRA mode and a HARD_SOFT choice."""
+    soft, mode = extra.endswith("-soft"), extra.removesuffix("-soft")
+    target = np.array([agreement(r) if soft or r["label"] == HARD else agreement(r) > 0.5 for r in rows],
+                      dtype=np.float64)
+    trainable = np.array([(r["label"] != HARD or hard_soft)
+                          and (r["label"] != AMBIGUOUS or mode == "all" or (mode == "majority" and agreement(r) > 0.5))
+                          for r in rows])
+    return target, trainable
+
+
+def pooled_parts(parts: dict, other_rows: list[dict[str, str]], other_parts: dict) -> dict:
+    """The POOLED parts with the other dev file's trainable rows (labelled for their own type)."""
+    keep = [i for i, r in enumerate(other_rows) if r["label"] != HARD]
+    return {n: (parts[n], [other_parts[n][i] for i in keep],
+                np.array([agreement(other_rows[i]) > 0.5 for i in keep])) for n in POOLED}
+
+
 def prepare(rows: list[dict[str, str]], event_type: str):
     """Per row: feature rows per part (comb/text/stem/gen), lexicon strong-plain, any hit, token count."""
     lex = default_lexicon()
@@ -360,16 +378,10 @@ def main() -> int:
     for event_type in args.types.split(","):
         rows, parts, lex_strong, lex_any, lengths = prepared[event_type]
         other_rows, other_parts, _, _, _ = prepared["PROTEST" if event_type == "ASSAULT" else "ASSAULT"]
-        keep = [i for i, r in enumerate(other_rows) if r["label"] != HARD]  # as in training
-        pooled = {n: (parts[n], [other_parts[n][i] for i in keep],
-                      np.array([agreement(other_rows[i]) > 0.5 for i in keep])) for n in POOLED}
+        pooled = pooled_parts(parts, other_rows, other_parts)
         extra = np.array([r["label"] == AMBIGUOUS for r in rows])
         y = np.array([r["label"] == POSITIVE for r in rows])
-        soft = extra_modes[event_type].endswith("-soft")
-        target = np.array([agreement(r) if soft or r["label"] == HARD else agreement(r) > 0.5 for r in rows],
-                          dtype=np.float64)
-        hard = np.array([r["label"] == HARD for r in rows])
-        trainable = ~hard | (hard & hard_modes[event_type])
+        target, trainable = targets(rows, extra_modes[event_type], hard_modes[event_type])
         clean_mask = np.array([r["label"] == EASY for r in rows])
         print(f"{event_type}: {int(y.sum())} yes, {int(clean_mask.sum())} easy no, "
               f"{int((~y & ~clean_mask & ~extra).sum())} difficult no, {int(extra.sum())} ambiguous trained on "
