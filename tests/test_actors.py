@@ -208,6 +208,14 @@ def test_agents_and_location_country(stage: ActorStage) -> None:
     assert not any(e.type == "GPE" and e.actor and e.actor.code == "EGYGOV" for e in doc.entities)
 
 
+def test_members_of_a_named_group_take_its_code(stage: ActorStage) -> None:
+    text = "وقال مسؤول أمني إن مسلحين من حركة الشباب هاجموا قاعدة عسكرية قرب مقديشو صباح اليوم."
+    doc = stage(with_entities(text, {"حركة الشباب": "ORG", "مقديشو": "LOC"}))
+    members = covering(doc, "مسلحين من حركة الشباب")
+    assert members.actor is not None and members.actor.code == covering(doc, "حركة الشباب").actor.code  # type: ignore[union-attr]
+    assert members.actor.sector == "REB"
+
+
 def test_capital_acting_as_state_and_counterpart(stage: ActorStage) -> None:
     text = "ردت أنقرة على الاتهامات. وأبلغ وزير الخارجية التركي نظيره الإيراني بموقف بلاده."
     doc = stage(make_document(text))

@@ -708,6 +708,11 @@ class _Run:
                 if nxt is not None and nxt.best("country", "adjective") and not nxt.best("agent"):
                     end = nxt.j
                     continue
+                group = self.linked.get((s.index, end + 1))
+                if group is not None and group.type == "ORG" and group.actor is not None and group.actor.sector:
+                    # "مسلحين من حركة الشباب", "عناصر من حزب الله": members of a named group.
+                    end += 1
+                    continue
                 break
             if unit is not None and unit.best("adjective", "country", "capital") and not unit.best("agent"):
                 end = unit.j
