@@ -4,7 +4,7 @@ Gold: for each record and side (source/target), the majority of the annotators' 
 (country) and, separately, ``role`` (sector); "None"/"UNKNOWN" mean no code. Sides that no
 annotator coded are skipped. Two measurements:
 
-- **event mode** (spec/cli.md keys): run the default pipeline on the record's sentence and
+- **event mode** (spec/cli.md keys): run the default pipeline (its installed stages) on the record's sentence and
   compare with the first source/target actor code of the system's event of the record's
   event type (the one on the annotated verb when there is one, else the first with coded
   actors, else the first); a record without such an event counts as system "no code".
@@ -15,14 +15,13 @@ annotator coded are skipped. Two measurements:
 
 from __future__ import annotations
 
-import importlib
 import json
 from collections import Counter
 from typing import Any
 
 from marsad.actors.dictionary import split_code
 from marsad.document import Document, document_id
-from marsad.pipeline import Pipeline
+from marsad.eval.scoring import installed_pipeline
 
 _NONE = {None, "None", "UNKNOWN", "", "none"}
 
@@ -80,24 +79,10 @@ def pick_event(doc: Document, record: dict, etype: str):
     return coded[0] if coded else events[0]
 
 
-def _stages() -> list[str]:
-    names = []
-    for name, target in (("text", "marsad.text.stage"), ("ner", "marsad.ner.stage"),
-                         ("actors", "marsad.actors.stage"), ("events", "marsad.events.stage")):
-        try:
-            mod = importlib.import_module(target)
-        except ImportError:
-            continue
-        if any(hasattr(mod, c) for c in ("TextStage", "NerStage", "ActorStage", "EventStage")):
-            names.append(name)
-    return names
-
-
 def evaluate(path: str) -> tuple[str, dict]:
     with open(path, encoding="utf-8") as fh:
         records = json.load(fh)
-    names = _stages()
-    pipe = Pipeline.from_names(names)
+    pipe, names = installed_pipeline()
     actor_stage = next(s for s in pipe.stages if s.name == "actors")
     hits: Counter[str] = Counter()
     totals: Counter[str] = Counter()

@@ -13,27 +13,14 @@ import time
 from collections import Counter
 
 from marsad.document import Document, document_id
-from marsad.eval.scoring import prf
+from marsad.eval.scoring import installed_pipeline, prf
 
 _SCORED = ("yes", "easy no", "difficult no")
 
 
-def _pipeline():
-    from marsad.pipeline import DEFAULT_STAGES, Pipeline, get_factory
-
-    names = []
-    for name in DEFAULT_STAGES:
-        try:
-            get_factory(name)
-        except (ImportError, AttributeError, KeyError):
-            continue  # a stage not written yet: the event decision must not depend on it
-        names.append(name)
-    return Pipeline.from_names(names)
-
-
 def detections(rows: list[dict[str, str]], pipeline=None) -> Counter[tuple[str, bool]]:
     """(label, detected) counts over scored rows: detected when the row's type comes out."""
-    pipeline = pipeline or _pipeline()
+    pipeline = pipeline or installed_pipeline()[0]
     counts: Counter[tuple[str, bool]] = Counter()
     for row in rows:
         text = row["text"]
