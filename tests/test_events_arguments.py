@@ -145,3 +145,10 @@ def test_protest_against_a_killing_targets_its_perpetrator(stage: EventStage) ->
     doc = stage(with_entities("وخرج متظاهرون في المدينة للاحتجاج على مقتل طالب على يد قوات الأمن يوم الجمعة.",
                               {"متظاهرون": "CVL", "طالب": "EDU", "قوات الأمن": "COP"}))
     assert sides(doc, "PROTEST") == (["متظاهرون"], ["قوات الأمن"])
+
+
+def test_vowelled_passive_verb_takes_its_subject_as_patient(stage: EventStage) -> None:
+    doc = stage(with_entities("وأعلن الجيش أن خمسة جنود قُتلوا وأن ستة آخرين أصيبوا في هجوم شنه مسلحون على الحاجز.",
+                              {"الجيش": "MIL", "جنود": "MIL", "مسلحون": "UAF"}))
+    src, tgt = sides(doc, "ASSAULT")
+    assert "جنود" in tgt and "جنود" not in src

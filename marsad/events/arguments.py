@@ -155,6 +155,17 @@ _AGENT_MARKERS = frozenset(["برصاص", "بنيران", "بقذائف", "بص�
 _PROTESTERS = ("متظاهر", "محتج", "معتصم", "مضرب", "متظاهرات")
 
 
+_DAMMA = "\u064f"
+
+
+def _vowelled_passive(tok: Token) -> bool:
+    """A verb written with a damma on its first letter (قُتلوا، أُصيب، وخُطف): the passive,
+    whatever follows it. Most news text is unvocalised; where a writer marks the vowel, it
+    settles the reading."""
+    raw = tok.text[1:] if tok.text[:1] in ("و", "ف") and len(tok.text) > 3 else tok.text
+    return len(raw) > 2 and raw[1] == _DAMMA
+
+
 def _is_word(tok: Token, words: frozenset[str]) -> bool:
     """The token, with or without clitics, is one of ``words``."""
     return any(r in words for r in clitic_variants(tok.norm))
@@ -482,7 +493,7 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
                 return sources, targets
             break
     patient_noun = not verbal and _is_word(tokens[first], _PATIENT_NOUNS)
-    passive = verbal and _is_word(tokens[first], _PASSIVE_VERBS)
+    passive = verbal and (_is_word(tokens[first], _PASSIVE_VERBS) or _vowelled_passive(tokens[first]))
     hi = lo
     while hi < len(tokens) and tokens[hi].sentence == tokens[first].sentence:
         hi += 1
