@@ -180,6 +180,9 @@ class Model:
     length_ref: float = 0.0
     length_power: float = 0.0
     argument_features: bool = False
+    # Sentences shorter than this (the shortest training sentence) are scaled as if this long:
+    # no extrapolation beyond the training range for two-word headlines ("انفجار الأسعار").
+    length_floor: float = 1.0
 
     def features(self, tokens: Sequence[Token], hits: Sequence[Hit], all_tokens: list[Token],
                  sent_first: int, doc: Document | None = None, mentions: list | None = None) -> np.ndarray:
@@ -197,7 +200,7 @@ class Model:
         """The length-normalisation factor for a sentence of ``n_tokens`` tokens (1 when off)."""
         if not self.length_power or not n_tokens:
             return 1.0
-        return float((self.length_ref / max(1, n_tokens)) ** self.length_power)
+        return float((self.length_ref / max(self.length_floor, n_tokens)) ** self.length_power)
 
     def score(self, indices: np.ndarray, n_tokens: int | None = None) -> float:
         z = float(self.weights[indices].sum()) * self.scale(n_tokens) + self.bias
@@ -209,7 +212,7 @@ class Model:
                 "text_features": self.text_features, "lexicon_features": self.lexicon_features,
                 "stem_features": self.stem_features, "generic_features": self.generic_features,
                 "length_ref": self.length_ref, "length_power": self.length_power,
-                "argument_features": self.argument_features}
+                "argument_features": self.argument_features, "length_floor": self.length_floor}
         path.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
 
     @classmethod
@@ -223,7 +226,7 @@ class Model:
                    meta.get("text_features", True), meta.get("lexicon_features", True),
                    meta.get("stem_features", False), meta.get("generic_features", False),
                    float(meta.get("length_ref", 0.0)), float(meta.get("length_power", 0.0)),
-                   bool(meta.get("argument_features", False)))
+                   bool(meta.get("argument_features", False)), float(meta.get("length_floor", 1.0)))
 
 
 def train(rows: list[np.ndarray], labels: np.ndarray, l2: float = 1e-4, epochs: int = 300,
