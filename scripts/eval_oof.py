@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -31,6 +30,7 @@ import train_event_classifier as tec  # noqa: E402
 
 from marsad.eval import actors as eval_actors  # noqa: E402
 from marsad.eval import events as eval_events  # noqa: E402
+from marsad.eval.scoring import installed_pipeline, ratio  # noqa: E402
 from marsad.events import classifier  # noqa: E402
 
 KEYS = ("source_country", "source_sector", "target_country", "target_sector")
@@ -74,26 +74,21 @@ def main() -> int:
         with open(data / f"{t.lower()}_spans_dev.json", encoding="utf-8") as fh:
             records = json.load(fh)
         counts: Counter[tuple[str, bool]] = Counter()
-        hits = dict.fromkeys(KEYS, 0)
-        sides = {"source": 0, "target": 0}
+        hits: Counter[str] = Counter()
+        totals: Counter[str] = Counter()
         for f, model in fold_models(t, prepared, folds):
-            classifier._MODELS[t] = model
+            classifier._MODELS[t] = model  # the stages built next load this fold's model
+            pipe, _ = installed_pipeline()
             scored = [r for r, k in zip(rows, folds, strict=True) if k == f and r["label"] != tec.AMBIGUOUS]
-            counts += eval_events.detections(scored)
-            held = [r for r in records if fold_of_text.get(r["text"], -1) == f]
-            with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as tmp:
-                json.dump(held, tmp, ensure_ascii=False)
-            _, res = eval_actors.evaluate(tmp.name)
-            Path(tmp.name).unlink()
-            for side in sides:
-                sides[side] += res[f"{side}_sides"]
-            for key in KEYS:
-                hits[key] += round(res[f"{key}_acc"] * res[f"{key.split('_')[0]}_sides"])
+            counts += eval_events.detections(scored, pipe)
+            fold_hits, fold_totals, _ = eval_actors.tally([r for r in records if fold_of_text.get(r["text"]) == f], pipe)
+            hits += fold_hits
+            totals += fold_totals
         classifier._MODELS.pop(t, None)
         clean, hard = eval_events.scores(counts)
         out[t] = {"clean": clean, "hard": hard} | {
-            f"{k}_acc": round(hits[k] / max(1, sides[k.split("_")[0]]), 4) for k in KEYS} | {
-            "source_sides": sides["source"], "target_sides": sides["target"]}
+            f"{k}_acc": ratio(hits[k], totals[k.split("_")[0]]) for k in KEYS} | {
+            "source_sides": totals["source"], "target_sides": totals["target"]}
         print(t, json.dumps(out[t]))
     print(json.dumps(out))
     return 0

@@ -79,10 +79,8 @@ def pick_event(doc: Document, record: dict, etype: str):
     return coded[0] if coded else events[0]
 
 
-def evaluate(path: str) -> tuple[str, dict]:
-    with open(path, encoding="utf-8") as fh:
-        records = json.load(fh)
-    pipe, names = installed_pipeline()
+def tally(records: list[dict], pipe) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """(hits, totals, event types) over span records, with ``pipe`` (the installed pipeline)."""
     actor_stage = next(s for s in pipe.stages if s.name == "actors")
     hits: Counter[str] = Counter()
     totals: Counter[str] = Counter()
@@ -109,6 +107,14 @@ def evaluate(path: str) -> tuple[str, dict]:
             if gold[1] is not None:  # sector scored only where annotators gave one
                 totals[f"span_{side}_with_sector"] += 1
                 hits[f"span_{side}_sector_given"] += span_s == gold[1]
+    return hits, totals, types
+
+
+def evaluate(path: str) -> tuple[str, dict]:
+    with open(path, encoding="utf-8") as fh:
+        records = json.load(fh)
+    pipe, names = installed_pipeline()
+    hits, totals, types = tally(records, pipe)
 
     def acc(num: str, den: str) -> float:
         return round(hits[num] / totals[den], 4) if totals[den] else 0.0

@@ -26,7 +26,9 @@ from pathlib import Path
 
 import numpy as np
 
+from marsad.actors.dictionary import split_code
 from marsad.document import Document, Token
+from marsad.events.arguments import assign
 from marsad.events.flags import trigger_flags
 from marsad.events.lexicon import Hit
 from marsad.text.tokens import clitic_variants, is_arabic_word, suffix_variants
@@ -142,9 +144,6 @@ def argument_features(doc: Document, hits: Sequence[Hit], mentions: list, sent_f
     find a source and a target and the sectors of their actors ("A:pair:UAF>CVL"). A sentence
     where an armed actor acts on someone reads as a report of the event more than one where
     the trigger has no participants (a commemoration, a policy debate)."""
-    from marsad.actors.dictionary import split_code
-    from marsad.events.arguments import assign
-
     def sector(ids: list[str]) -> str:
         for eid in ids:
             ent = doc.entity(eid)
