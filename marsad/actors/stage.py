@@ -239,7 +239,7 @@ class ActorStage:
         for u in s.units:
             if u.i < i or u.j > j:
                 continue
-            if u.i > i and _locative(s, u.i):
+            if u.i > i and _locative(s, u.i) and not u.best("agent"):
                 break
             if u.best("none"):
                 continue
@@ -369,7 +369,7 @@ class ActorStage:
         for ent in doc.entities:
             run.code_entity(ent)
         run.agents()
-        merge_same_referents(doc)
+        merge_same_referents(doc, keep_apart=run.unnamed)
         return doc
 
     def code_span(self, doc: Document, start: int, end: int, context: bool = False) -> Actor | None:
@@ -426,6 +426,7 @@ class _Run:
         self.linked: dict[tuple[int, int], Entity] = {}
         self.entry_entity: dict[int, Entity] = {}
         self.hits: dict[str, Hit | None] = {}
+        self.unnamed: set[str] = set()  # ids of unnamed agents: their name is a label, not an identity
         for ent in doc.entities:  # a re-run (code_span) sees the entities already there
             for m in ent.mentions:
                 loc = self.words_of(m.start, m.end)
@@ -677,6 +678,7 @@ class _Run:
                     if etype == "PER":
                         ent.title = text
                     groups[gkey] = ent
+                    self.unnamed.add(ent.id)
                 ent.mentions.append(self.span(s, u.i, end))
                 self.claim(ent, s, u.i, end)
                 if located:
@@ -703,6 +705,15 @@ class _Run:
             if unit is None and _definite(s.words[u.i].norm) and _definite(w.norm) and strip_proclitics(w.norm).endswith(("ي", "يه")):
                 end += 1  # an agreeing definite adjective (رجال الأمن المركزي المصري)
                 continue
+            if end == u.j == u.i + 1 and s.keys[u.i] in A.GENERIC_HEADS:
+                # "ضابط شرطة", "ضابطا في الشرطة", "عنصرين من الأمن": a member noun takes the
+                # sector of the body it belongs to (``_code_units`` reads it from there).
+                at = end + 1 if s.keys[end] in ("في", "من") else end
+                body = next((x for x in s.units if x.i == at), None)
+                agent = body.best("agent") if body is not None else None
+                if agent is not None and not agent.person and not body.best("none", "country", "capital"):
+                    end = body.j
+                    continue
             if s.keys[end] == "من" and end + 1 < n:
                 nxt = next((x for x in s.units if x.i == end + 1), None)
                 if nxt is not None and nxt.best("country", "adjective") and not nxt.best("agent"):
@@ -786,17 +797,20 @@ def _wrong_gender(s: Sent, u: Unit) -> bool:
     return w.endswith("ه") and s.keys[u.i] in A.MASCULINE_ONLY
 
 
-def merge_same_referents(doc: Document) -> None:
+def merge_same_referents(doc: Document, keep_apart: set[str] = frozenset()) -> None:  # type: ignore[assignment]
     """One entity per referent: entities that linking gave the same identity become one.
 
     NER groups mentions by spelling; linking can show that different spellings name the
     same actor (واشنطن / الولايات المتحدة / أمريكا acting as the US state). Ids are
     renumbered E1.. in order of first mention; later stages only ever see the merged ids.
+    Unnamed agents (``keep_apart``) are never merged by their label: "قوات أجنبية" and
+    "جنود أفغان" are both "military" but not one actor.
     """
     keep: dict[tuple[str, str, str | None], Entity] = {}
     renamed: dict[str, Entity] = {}
     for ent in doc.entities:
-        key = (ent.type, ent.name, ent.actor.code if ent.actor else None) if ent.name else None
+        named = ent.name and ent.id not in keep_apart
+        key = (ent.type, ent.name, ent.actor.code if ent.actor else None) if named else None
         target = keep.get(key) if key else None
         if target is None:
             if key:

@@ -111,7 +111,8 @@ def _preposition_before(tokens: list[Token], m: MentionRef, lo: int) -> str | No
 # Place nouns and directions before a place name: the mention is a location adjunct (folded).
 _LOCATIVE_NOUNS = frozenset(["شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "وسط", "قرب", "داخل",
                              "خارج", "محيط", "اطراف", "ضواحي", "مدينه", "بلده", "قريه", "منطقه", "حي", "محافظه",
-                             "ولايه", "اقليم", "ناحيه", "قضاء", "العاصمه", "عاصمه", "ريف", "مخيم", "انحاء"])
+                             "ولايه", "اقليم", "ناحيه", "قضاء", "العاصمه", "عاصمه", "ريف", "مخيم", "انحاء",
+                             "شارع", "ساحه", "ميدان", "طريق"])
 # Counted heads of a partitive "من" ("عنصرين من …", "احد افراد …"), folded.
 _PARTITIVE_HEADS = frozenset(["عنصرين", "عناصر", "عنصرا", "افراد", "فردين", "احد", "اثنين", "اثنان", "عدد", "عشرات",
                               "مئات", "العشرات", "المئات", "بعض", "مجموعه", "مجموعات", "عدد", "قوه", "قوات",
@@ -164,6 +165,33 @@ def _vowelled_passive(tok: Token) -> bool:
     settles the reading."""
     raw = tok.text[1:] if tok.text[:1] in ("و", "ف") and len(tok.text) > 3 else tok.text
     return len(raw) > 2 and raw[1] == _DAMMA
+
+
+def _conjuncts(tokens: list[Token], mentions: list[MentionRef], m: MentionRef) -> list[MentionRef]:
+    """The coordinated mentions ending with ``m``, first conjunct first: "ضابط شرطة وجنديا
+    اختطفا" has two patients, and the first is the one the sentence is about."""
+    chain = [m]
+    while True:
+        cur = chain[0]
+        prev = [p for p in mentions if p.last == cur.first - 1 and p.entity != cur.entity]
+        if not prev or not tokens[cur.first].norm.startswith("و"):
+            return chain
+        chain.insert(0, prev[-1])
+
+
+def _feminine_verb_masculine_person(doc: Document, tokens: list[Token], hit: Hit, m: MentionRef) -> bool:
+    """A perfect verb marked feminine (-ت: قتلت، فجرت) cannot agree with a man named or titled
+    after it, who is then its object. Only persons: broken plurals (الجنود) take -ت too, and a
+    person word ending in ة/ا (أسامة، مصطفى … or a feminine title) is left alone."""
+    raw = tokens[hit.first].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    kind = hit.trigger.kind if hit.trigger.kind != "P" else hit.trigger.form[:1]
+    if kind != "V" or not raw.endswith("ت") or hit.trigger.words[0].endswith("ت"):
+        return False
+    ent = next((e for e in doc.entities if e.id == m.entity), None)
+    if ent is None or ent.type != "PER":
+        return False
+    word = tokens[m.first].text
+    return not word.endswith(("ة", "ه", "ا", "ى", "ات"))
 
 
 def _is_word(tok: Token, words: frozenset[str]) -> bool:
@@ -489,9 +517,19 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
                         and _preposition_before(tokens, b, lo) is None
                         and ((0 < first - b.last <= 6 and _clause_ok(tokens, b.last, first)) or b.first > last)]
                 if bare:
-                    add(targets, min(bare, key=lambda b: abs(b.first - first)).entity)
+                    for b in _conjuncts(tokens, mentions, min(bare, key=lambda b: abs(b.first - first))):
+                        add(targets, b.entity)
                 return sources, targets
             break
+    if not verbal:
+        # Support verb "قام X ب+مصدر" ("قام عدد من الجنود بقتل المدنيين"): the subject of قام acts.
+        for k in range(first - 1, max(lo, first - 8) - 1, -1):
+            if _is_word(tokens[k], _SUPPORT_VERBS):
+                between = [m for m in mentions if k < m.first and m.last < first
+                           and _preposition_before(tokens, m, lo) is None]
+                if between:
+                    add(sources, between[0].entity)
+                break
     patient_noun = not verbal and _is_word(tokens[first], _PATIENT_NOUNS)
     passive = verbal and (_is_word(tokens[first], _PASSIVE_VERBS) or _vowelled_passive(tokens[first]))
     hi = lo
@@ -502,7 +540,8 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
         # verb, so it is passive and the noun right before it is the patient.
         before = [m for m in mentions if 0 < first - m.last <= 1 and _preposition_before(tokens, m, lo) is None]
         if before:
-            add(targets, before[-1].entity)
+            for b in _conjuncts(tokens, mentions, before[-1]):
+                add(targets, b.entity)
             return sources, targets
     if patient_noun or passive:
         # "مقتل سبعة أشخاص", "أصيب ثلاثة جنود": the first bare mention after the trigger
@@ -529,21 +568,14 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
                 # "قتل خمسة جنود" / "أصيب عشرات المدنيين": a counted noun right after the verb is, in
                 # news Arabic, the patient of an (unmarked) passive, not the agent.
                 subject_after = None
+        if subject_after is not None and _feminine_verb_masculine_person(doc, tokens, hit, subject_after):
+            subject_after = None  # "فقتلت المدرس": a man after a feminine verb is its object
         norm = tokens[first].norm
         stem = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 4 else norm
         if len(stem) > 3 and (stem.endswith("وا") or (kind == "I" and stem.endswith("ون"))):
             # A verb marked for plural agrees with a subject before it (SVO: "مستوطنون
             # هاجموا المواطنين"); VSO verbs stay singular, so the noun after is the object.
             subject_after = None
-    if not verbal:
-        # Support verb "قام X ب+مصدر" ("قام عدد من الجنود بقتل المدنيين"): the subject of قام acts.
-        for k in range(first - 1, max(lo, first - 8) - 1, -1):
-            if _is_word(tokens[k], _SUPPORT_VERBS):
-                between = [m for m in mentions if k < m.first and m.last < first
-                           and _preposition_before(tokens, m, lo) is None]
-                if between:
-                    add(sources, between[0].entity)
-                break
     if not verbal and not has_possessive and first - 1 >= lo and _is_word(tokens[first - 1], _DURING):
         # "قال بوتين للصحفيين خلال زيارة إلى …": the subject of the clause is the actor of a
         # verbal noun it is doing "during"; the place after إلى is where it went.
@@ -560,8 +592,12 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
                        and not _subordinate_between(tokens, m.last, first)
                        and (verbal or not _governed(tokens, first, lo))
                        and (verbal or first - m.last == 1 or not _casualty_verb(tokens[first - 1]))]
-    if verbal and adjacent_before and first - adjacent_before[-1].last == 1:
-        add(sources, adjacent_before[-1].entity)  # SVO with the subject right before the verb
+    lead = tokens[first].norm[:1]
+    conjoined = verbal and lead in ("و", "ف") and not hit.trigger.words[0].startswith(lead)
+    if verbal and adjacent_before and first - adjacent_before[-1].last == 1 and not conjoined:
+        # SVO with the subject right before the verb; never before "و/ف + verb", where the
+        # noun ends the previous clause ("أصيب عنصران من الأمن وقتل جندي").
+        add(sources, adjacent_before[-1].entity)
     elif subject_after is not None:
         add(sources, subject_after.entity)
     elif verbal or has_possessive or reciprocal:

@@ -8,8 +8,8 @@ token is a dictionary lookup on its clitic/suffix readings (``clitic_variants`` 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 from pathlib import Path
 
 from marsad.document import Token
@@ -131,10 +131,15 @@ class TriggerLexicon:
         if any(r in self.stop for r in readings):
             return ()
         for reading in readings:
+            not_verb = _not_verb(norm, reading)
             for base in suffix_variants(reading):
-                hit = self.index.get(base)
-                if hit:
-                    found.extend(e for e in hit if e not in found)
+                for e in self.index.get(base, ()):
+                    if _first_kind(e) in not_verb:
+                        if _first_kind(e) != "V" or len(e.words[0]) != 3 or base != e.words[0]:
+                            continue
+                        e = _noun_twin(e)  # "بقتل": the verbal noun قَتْل, spelt as the verb
+                    if e not in found:
+                        found.append(e)
         return tuple(found)
 
     def match(self, tokens: list[Token], start: int, end: int) -> list[Hit]:
@@ -169,6 +174,28 @@ class TriggerLexicon:
             kept.append(h)
         kept.sort(key=lambda h: h.first)
         return kept
+
+
+def _first_kind(entry: Trigger) -> str:
+    return entry.form[:1] if entry.kind == "P" else entry.kind
+
+
+@cache
+def _noun_twin(entry: Trigger) -> Trigger:
+    """The verbal-noun reading of a three-letter perfect verb entry (قتل، ذبح، قصف: فَعْل)."""
+    form = "N" + entry.form[1:] if entry.kind == "P" else entry.form
+    return replace(entry, kind="P" if entry.kind == "P" else "N", form=form)
+
+
+def _not_verb(norm: str, reading: str) -> tuple[str, ...]:
+    """Verb kinds that ``reading`` of ``norm`` cannot be: only و/ف stand before a perfect
+    verb, and و/ف/ل before an imperfect, so "بقتل" is the noun قتل, never the verb."""
+    clitics = norm[: len(norm) - len(reading)]
+    if not clitics.strip("وف"):
+        return ()
+    if not clitics.strip("وفل") and clitics.endswith("ل"):
+        return ("V",)
+    return ("V", "I")
 
 
 def _match_rest(words: tuple[str, ...], tokens: list[Token], i: int, end: int) -> int | None:
