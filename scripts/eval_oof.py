@@ -88,7 +88,10 @@ def main() -> int:
         clean, hard = eval_events.scores(counts)
         out[t] = {"clean": clean, "hard": hard} | {
             f"{k}_acc": ratio(hits[k], totals[k.split("_")[0]]) for k in KEYS} | {
-            "source_sides": totals["source"], "target_sides": totals["target"]}
+            "source_sides": totals["source"], "target_sides": totals["target"]} | {
+            f"detected_{side}_sector_acc": ratio(hits[f"detected_{side}_sector"], totals[f"detected_{side}"])
+            for side in ("source", "target")} | {
+            f"detected_{side}_sides": totals[f"detected_{side}"] for side in ("source", "target")}
         print(t, json.dumps(out[t]))
     print(json.dumps(out))
     return 0

@@ -273,3 +273,23 @@ def test_eval_actors_layout() -> None:
     assert result["span_target_sector_acc"] == 1.0
     assert result["span_source_country_acc"] == 1.0
     assert "span mode" in summary
+
+
+def test_unnamed_agents_of_one_sector_stay_apart(stage: ActorStage) -> None:
+    text = "وقال مسؤول إن قوات أجنبية قتلت خمسة جنود عراقيين خلال غارة جوية قرب الحدود."
+    doc = stage(make_document(text))
+    assert covering(doc, "قوات").id != covering(doc, "جنود عراقيين").id
+    assert covering(doc, "جنود عراقيين").actor.code == "IRQMIL"  # type: ignore[union-attr]
+
+
+def test_member_nouns_take_the_sector_of_their_body(stage: ActorStage) -> None:
+    text = "وذكرت مصادر أن مجهولين اغتالوا ضابطا في الشرطة، فيما خطف ضابط شرطة آخر من منزله."
+    doc = stage(make_document(text))
+    assert covering(doc, "ضابطا في الشرطة").actor.sector == "COP"  # type: ignore[union-attr]
+    assert covering(doc, "ضابط شرطة").actor.sector == "COP"  # type: ignore[union-attr]
+
+
+def test_a_count_of_people_is_not_coded(stage: ActorStage) -> None:
+    doc = stage(make_document("وقتل ثلاثة أشخاص وأصيب عشرة في انفجار وقع في شارع فلسطين ببغداد."))
+    assert not any(m.text in ("أشخاص", "فلسطين") for e in doc.entities if e.actor and e.actor.code
+                   for m in e.mentions)

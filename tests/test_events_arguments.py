@@ -152,3 +152,35 @@ def test_vowelled_passive_verb_takes_its_subject_as_patient(stage: EventStage) -
                               {"الجيش": "MIL", "جنود": "MIL", "مسلحون": "UAF"}))
     src, tgt = sides(doc, "ASSAULT")
     assert "جنود" in tgt and "جنود" not in src
+
+
+def test_verb_read_after_a_preposition_is_the_verbal_noun(stage: EventStage) -> None:
+    doc = stage(with_entities("وقام عدد من الجنود «المارينز» بقتل المدنيين في القرية قبل عامين.",
+                              {"الجنود": "USAMIL", "المدنيين": "CVL"}))
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert ev.trigger.text == "بقتل"
+    assert sides(doc, "ASSAULT") == (["الجنود"], ["المدنيين"])
+
+
+def test_noun_before_a_conjoined_verb_is_not_its_subject(stage: EventStage) -> None:
+    doc = stage(with_entities("وأصيب عنصران من الأمن وقتل جندي في هجوم على الحاجز.",
+                              {"الأمن": "COP", "جندي": "MIL"}))
+    src, _ = sides(doc, "ASSAULT")
+    assert "الأمن" not in src
+
+
+def test_man_after_a_feminine_verb_is_its_object(stage: EventStage) -> None:
+    doc = make_document("وأطلقت القوات صاروخا على المدرسة فقتلت المعلم أحمد في الصف.", published="2008-05-02")
+    for i, (surface, etype, code) in enumerate((("القوات", "ORG", "ISRMIL"), ("المعلم أحمد", "PER", "EDU")), 1):
+        start = doc.text.index(surface)
+        doc.entities.append(Entity(id=f"E{i}", type=etype, mentions=[Span(start, start + len(surface), surface)],  # type: ignore[arg-type]
+                                   name_ar=surface, actor=Actor(code=code)))
+    doc = stage(doc)
+    ev = next(e for e in doc.events if e.type == "ASSAULT" and e.trigger.text == "فقتلت")
+    assert ev.source == ["E1"] and ev.target == ["E2"]
+
+
+def test_coordinated_patients_are_all_targets_first_first(stage: EventStage) -> None:
+    doc = stage(with_entities("وقالت الشرطة إن ضابطا وجنديا اختطفا من منزليهما على يد مسلحين ليلا.",
+                              {"ضابطا": "COP", "وجنديا": "MIL", "مسلحين": "UAF"}))
+    assert sides(doc, "ASSAULT") == (["مسلحين"], ["ضابطا", "وجنديا"])

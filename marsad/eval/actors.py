@@ -8,6 +8,8 @@ annotator coded are skipped. Two measurements:
   compare with the first source/target actor code of the system's event of the record's
   event type (the one on the annotated verb when there is one, else the first with coded
   actors, else the first); a record without such an event counts as system "no code".
+- **detected** (extra keys ``detected_*``): event mode over the records where the system
+  found an event of the type — actor coding of the events it coded, apart from detection.
 - **span mode** (extra keys ``span_*``): code the annotated source/target words directly with
   the actor stage (``ActorStage.code_span``, article context off), independent of event
   detection — the quality of actor coding alone.
@@ -100,7 +102,10 @@ def tally(records: list[dict], pipe) -> tuple[Counter[str], Counter[str], Counte
             span = locate(text, _gold_tokens(rec, side))
             actor = actor_stage.code_span(doc, *span) if span else None
             span_c, span_s = (actor.country, actor.sector) if actor else (None, None)
-            for mode, (c, s) in (("", (sys_c, sys_s)), ("span_", (span_c, span_s))):
+            modes = [("", (sys_c, sys_s)), ("span_", (span_c, span_s))]
+            if event is not None:
+                modes.append(("detected_", (sys_c, sys_s)))
+            for mode, (c, s) in modes:
                 totals[f"{mode}{side}"] += 1
                 hits[f"{mode}{side}_country"] += c == gold[0]
                 hits[f"{mode}{side}_sector"] += s == gold[1]
@@ -130,6 +135,10 @@ def evaluate(path: str) -> tuple[str, dict]:
         "span_source_sector_acc": acc("span_source_sector", "span_source"),
         "span_target_country_acc": acc("span_target_country", "span_target"),
         "span_target_sector_acc": acc("span_target_sector", "span_target"),
+        "detected_source_sector_acc": acc("detected_source_sector", "detected_source"),
+        "detected_target_sector_acc": acc("detected_target_sector", "detected_target"),
+        "detected_source_sides": totals["detected_source"],
+        "detected_target_sides": totals["detected_target"],
         "span_source_sector_acc_coded": acc("span_source_sector_given", "span_source_with_sector"),
         "span_target_sector_acc_coded": acc("span_target_sector_given", "span_target_with_sector"),
         "source_sides": totals["source"],
@@ -140,6 +149,9 @@ def evaluate(path: str) -> tuple[str, dict]:
         f"actors on {path}: {len(records)} records ({result['type']}), stages {'+'.join(names)}\n"
         f"  event mode: source country {result['source_country_acc']:.3f} sector {result['source_sector_acc']:.3f} | "
         f"target country {result['target_country_acc']:.3f} sector {result['target_sector_acc']:.3f}\n"
+        f"  event mode, records with a detected event: source sector {result['detected_source_sector_acc']:.3f} "
+        f"({result['detected_source_sides']} sides) | target sector {result['detected_target_sector_acc']:.3f} "
+        f"({result['detected_target_sides']} sides)\n"
         f"  span mode:  source country {result['span_source_country_acc']:.3f} sector {result['span_source_sector_acc']:.3f} | "
         f"target country {result['span_target_country_acc']:.3f} sector {result['span_target_sector_acc']:.3f}\n"
         f"  span mode, sides with a gold sector: source {result['span_source_sector_acc_coded']:.3f} "
