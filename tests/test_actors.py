@@ -293,3 +293,15 @@ def test_a_count_of_people_is_not_coded(stage: ActorStage) -> None:
     doc = stage(make_document("وقتل ثلاثة أشخاص وأصيب عشرة في انفجار وقع في شارع فلسطين ببغداد."))
     assert not any(m.text in ("أشخاص", "فلسطين") for e in doc.entities if e.actor and e.actor.code
                    for m in e.mentions)
+
+
+def test_forces_of_an_actor_take_its_country(stage: ActorStage) -> None:
+    doc = stage(make_document("وأعلنت روسيا أن قواتها دمرت مواقع للمسلحين، وقال الجيش التركي إن أحد جنوده أصيب."))
+    assert covering(doc, "قواتها").actor.code == "RUSMIL"  # type: ignore[union-attr]
+    assert covering(doc, "جنوده").actor.code == "TURMIL"  # type: ignore[union-attr]
+
+
+def test_verb_spelt_like_a_feminine_agent_is_not_one(stage: ActorStage) -> None:
+    doc = stage(make_document("وزار الوزير المدينة أمس، وقالت الوزارة إن الزيارة ناجحة."))
+    assert not any(m.text == "وزار" for e in doc.entities for m in e.mentions)
+    assert covering(doc, "الوزارة").actor.sector == "GOV"  # type: ignore[union-attr]

@@ -184,3 +184,14 @@ def test_coordinated_patients_are_all_targets_first_first(stage: EventStage) -> 
     doc = stage(with_entities("وقالت الشرطة إن ضابطا وجنديا اختطفا من منزليهما على يد مسلحين ليلا.",
                               {"ضابطا": "COP", "وجنديا": "MIL", "مسلحين": "UAF"}))
     assert sides(doc, "ASSAULT") == (["مسلحين"], ["ضابطا", "وجنديا"])
+
+
+def test_owner_of_premises_after_amam_is_the_target_not_the_subject(stage: EventStage) -> None:
+    doc = stage(with_entities("وانفجرت قنبلة أمام مكاتب الحزب في البلدة دون وقوع إصابات.", {"الحزب": "PTY"}))
+    assert sides(doc, "ASSAULT") == ([], ["الحزب"])
+
+
+def test_sector_only_codes_do_not_make_one_actor(stage: EventStage) -> None:
+    doc = stage(with_entities("وقال مسؤول إن قوات أجنبية قتلت تسعة جنود بطريق الخطأ في غارة جوية.",
+                              {"قوات": "MIL", "جنود": "MIL"}))
+    assert sides(doc, "ASSAULT") == (["قوات"], ["جنود"])

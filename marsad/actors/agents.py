@@ -90,6 +90,13 @@ GENERIC_HEADS = {phrase_key(w)[0] for w in (
     "قوات", "القوات", "عناصر", "أفراد", "افراد", "أحد", "احد", "ضابط", "ضباط", "ضابطا", "زعيم", "زعماء", "قادة",
     "قائد", "عنصر", "عنصرين", "مقاتلي", "أعضاء", "اعضاء", "رجال", "مسؤول", "مسؤولو", "جنود", "مجموعة",
 )}
+# Agent nouns that can be possessed by an earlier actor ("قواتها", "أحد جنوده", "حزبه"): people
+# and bodies. Abstract heads are left out: "نظامها القضائي", "أمنه واستقراره" name no actor.
+OWNABLE = {phrase_key(w)[0] for w in (
+    "جنود", "قوات", "عناصر", "مقاتلين", "مقاتلي", "أنصار", "رجال", "مسلحين", "مسلحي", "قادة", "ضباط", "أفراد",
+    "جيش", "ميليشيات", "ميليشيا", "شرطة", "حرس", "حزب", "طلاب", "مواطنين", "مواطني", "دبلوماسيين", "موظفين",
+    "مسؤولين", "مسؤولي", "حكومة", "وزارة", "سفارة", "سفير", "وزير", "زعيم", "قائد", "رئيس",
+)}
 # Modifiers that may continue an agent phrase without changing its code.
 LINKERS = {phrase_key(w)[0] for w in (
     "المسلحة", "الخاصة", "المسلحين", "المجهولين", "المحلية", "التابعة", "الموالية", "الموالين",
@@ -161,6 +168,10 @@ NOT_AGENTS = ["الأمن القومي", "للأمن القومي", "الأمن 
               "الأمن الغذائي", "العمل العسكري"]
 # Agent nouns whose masculine nisba look-alike is an adjective (دورية vs دوري).
 FEMININE_ONLY = {phrase_key(p)[0] for p, _, _ in CORE_AGENTS if len(phrase_key(p)) == 1 and p.endswith("ة")}
+# Their folded spellings without the article (وزاره، شرطه) whose masculine is no agent (unlike
+# وزيرة/وزير): a word that is one of them minus its final ه is another word (وزار "and visited").
+_ONE_WORD = {fold(p).removeprefix("ال") for p, _, _ in CORE_AGENTS if " " not in p}
+FEMININE_FORMS = {w for w in _ONE_WORD if w.endswith("ه") and w[:-1] not in _ONE_WORD}
 # One-word agents whose form with ة is a different word (محافظ governor / محافظة province).
 MASCULINE_ONLY = {phrase_key(p)[0] for p, _, _ in CORE_AGENTS
                   if len(phrase_key(p)) == 1 and not p.endswith(("ة", "ات", "ية", "ه"))} - FEMININE_ONLY

@@ -48,6 +48,7 @@ class _Reading(NamedTuple):
     skey: str  # strict form (place names)
     starts: tuple[tuple[int, int, str], ...]  # (pass, clitic reading index, key) that can start a phrase
     single: list[Hit]  # one-word dictionary names
+    owned: list[Hit]  # agent readings of "agent noun + pronoun suffix" (قواتها، مقاتليهم)
 
 
 @dataclass(slots=True)
@@ -58,6 +59,7 @@ class Unit:
     j: int
     hits: list[Hit]
     clitic: bool = False  # the first word matched only after removing a proclitic
+    owned: bool = False  # an agent noun with a pronoun suffix: the forces *of* an earlier actor
 
     def best(self, *kinds: str) -> Hit | None:
         """The highest-priority hit of one of ``kinds`` (any kind when none is given); first on ties."""
@@ -134,7 +136,22 @@ class ActorStage:
         """The `_Reading` of a word (memoised in ``self._readings``: news vocabulary recurs)."""
         k = key(norm) if norm[:1].isalnum() else ""
         starts = self._starts(norm) if k else ()
-        return _Reading(k, gkey(k), strict(norm) if k else "", starts, self._find_single(norm))
+        return _Reading(k, gkey(k), strict(norm) if k else "", starts, self._find_single(norm), self._owned(norm))
+
+    def _owned(self, norm: str) -> list[Hit]:
+        """Agent hits of a word read as noun + ها/هم/هما (جنودها، قواتهم، شرطتها); the ambiguous
+        -ه (his, or a ta marbuta) is decided on the raw text in `_possessive`."""
+        for suf in ("هما", "هم", "ها"):
+            if norm.endswith(suf) and len(norm) - len(suf) >= 3:
+                stem = norm[: -len(suf)]
+                for v in clitic_variants(stem):
+                    for form in (v, v[:-1] + "ه") if v.endswith("ت") else (v,):
+                        if key(form) not in A.OWNABLE:
+                            continue
+                        hits = [h for h in self.lex.table.get((key(form),), []) if h.kind == "agent"]
+                        if hits:
+                            return hits
+        return []
 
     def _starts(self, norm: str) -> tuple[tuple[int, int, str], ...]:
         """(pass, clitic reading index, key) of every reading of a word that can start a phrase."""
@@ -179,6 +196,8 @@ class ActorStage:
                             break
                         cur = (*cur, keys[j])
                         j += 1
+                if found is None and reading.owned:
+                    found = Unit(i, i + 1, reading.owned, owned=True)
                 if found is None or found.j == i + 1:
                     single = reading.single
                     if single:
@@ -604,6 +623,24 @@ class _Run:
                     found, pos = e, m.start
         return found
 
+    def first_in_clause(self, s: Sent, offset: int) -> Entity | None:
+        """The first entity with a country code in the clause of sentence ``s`` (from its last
+        comma or semicolon) before ``offset``."""
+        lo = s.words[0].start
+        for w in s.words:
+            if w.start >= offset:
+                break
+            if w.text in ",،;؛":
+                lo = w.end
+        found, pos = None, offset
+        for e in self.doc.entities:
+            if e.actor is None or e.actor.country is None:
+                continue
+            for m in e.mentions:
+                if lo <= m.start < pos:
+                    found, pos = e, m.start
+        return found
+
     # 4. Unnamed agents, states acting, anaphors.
     def agents(self) -> None:
         doc, st = self.doc, self.st
@@ -651,7 +688,16 @@ class _Run:
                 country, sector = st._code_units(s, u.i, end, self.date, self.linked)
                 counterpart = bool(wkeys & A.COUNTERPART)
                 located = False
-                if counterpart:
+                if _possessive(s, u):
+                    # "أعلنت روسيا أن قواتها", "اعلن الجيش مقتل أحد جنوده": the forces of the
+                    # clause's first actor with a country, else of the nearest earlier one.
+                    owner = self.first_in_clause(s, start_off) or self.last_before(
+                        start_off, lambda e: e.actor is not None and e.actor.country is not None)
+                    if owner is not None and owner.actor is not None:
+                        country = country or owner.actor.country
+                        if owner.actor.sector in ("REB", "UAF", "CRM") and sector in ("MIL", "REB", "UAF"):
+                            sector = owner.actor.sector  # a rebel group's forces are rebels
+                elif counterpart:
                     ant = self.last_before(start_off, lambda e: e.type == "PER" and e.actor is not None)
                     if ant is not None and ant.actor is not None:
                         sector = ant.actor.sector or sector
@@ -790,11 +836,24 @@ def _adjectival(s: Sent, u: Unit) -> bool:
 
 
 def _wrong_gender(s: Sent, u: Unit) -> bool:
-    """A one-word agent listed without ة met with ة is another word (محافظ / محافظة)."""
+    """A one-word agent listed without ة met with ة is another word (محافظ / محافظة); met
+    with the pronoun ه (جنوده) it is the same word, possessed (`_possessive`)."""
     if u.j - u.i != 1:
         return False
     w = strip_proclitics(s.words[u.i].norm)
-    return w.endswith("ه") and s.keys[u.i] in A.MASCULINE_ONLY
+    if not w.endswith("ه") and (w + "ه" in A.FEMININE_FORMS or w.removeprefix("ال") + "ه" in A.FEMININE_FORMS):
+        return True  # "وزار" (and visited) is not وزارة
+    possessed = s.words[u.i].text.endswith("ه") and s.keys[u.i] in A.OWNABLE
+    return w.endswith("ه") and s.keys[u.i] in A.MASCULINE_ONLY and not possessed
+
+
+def _possessive(s: Sent, u: Unit) -> bool:
+    """An agent noun carrying a pronoun suffix: قواتها، مقاتليهم (`Unit.owned`), or جنوده —
+    raw ه, not ة, after a noun listed without ة."""
+    if u.owned:
+        return True
+    return (u.j - u.i == 1 and s.words[u.i].text.endswith("ه") and s.keys[u.i] in A.MASCULINE_ONLY
+            and s.keys[u.i] in A.OWNABLE and strip_proclitics(s.words[u.i].norm).endswith("ه"))
 
 
 def merge_same_referents(doc: Document, keep_apart: set[str] = frozenset()) -> None:  # type: ignore[assignment]

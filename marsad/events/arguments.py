@@ -105,14 +105,21 @@ def _preposition_before(tokens: list[Token], m: MentionRef, lo: int) -> str | No
                 if r == "من" and j - 1 >= lo and _partitive(tokens[j - 1]):
                     return None  # "عنصرين من الشرطة", "23 من الكوريين": the counted noun is the head
                 return r
+        if j - 1 >= lo and any(r in _PREMISES for r in clitic_variants(tokens[j].norm)):
+            # "أمام مكاتب الحزب", "في مقر الحكومة": the owner of premises inside a phrase.
+            outer = _preposition_before(tokens, MentionRef(j, j, m.entity), lo)
+            if outer is not None:
+                return outer
     return None
 
 
+# Buildings and premises whose owner follows them as a genitive (folded).
+_PREMISES = frozenset(["مقر", "مقار", "مبني", "مباني", "مكتب", "مكاتب", "سفاره", "منزل", "بيت", "قصر", "باحه"])
 # Place nouns and directions before a place name: the mention is a location adjunct (folded).
 _LOCATIVE_NOUNS = frozenset(["شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "وسط", "قرب", "داخل",
                              "خارج", "محيط", "اطراف", "ضواحي", "مدينه", "بلده", "قريه", "منطقه", "حي", "محافظه",
                              "ولايه", "اقليم", "ناحيه", "قضاء", "العاصمه", "عاصمه", "ريف", "مخيم", "انحاء",
-                             "شارع", "ساحه", "ميدان", "طريق"])
+                             "شارع", "ساحه", "ميدان", "طريق", "امام", "خلف", "وراء", "قباله", "عند"])
 # Counted heads of a partitive "من" ("عنصرين من …", "احد افراد …"), folded.
 _PARTITIVE_HEADS = frozenset(["عنصرين", "عناصر", "عنصرا", "افراد", "فردين", "احد", "اثنين", "اثنان", "عدد", "عشرات",
                               "مئات", "العشرات", "المئات", "بعض", "مجموعه", "مجموعات", "عدد", "قوه", "قوات",
@@ -330,6 +337,8 @@ def _attack_target(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo
         if m.first - last > 8 or not _clause_ok(tokens, last, m.first):
             break
         prev = tokens[m.first - 1].norm if m.first - 1 >= lo else ""
+        if prev in _PREMISES and m.first - 2 >= lo:
+            prev = tokens[m.first - 2].norm  # "أمام مكاتب الحزب": the owner of what was hit
         if (self_ref and prev in _AT) or prev in ("امام", "وامام") or (etype == "PROTEST" and prev in ("ضد", "وضد")):
             return [m.entity]
     return []

@@ -195,7 +195,9 @@ class EventStage:
             source_codes = set(self._codes(doc, src))
             # An actor does not act on itself: "أوباما حذر … بأن الولايات المتحدة لن …" is no
             # threat against the United States (PLOVER and Phoenix drop same-actor dyads).
-            tgt = [e for e in tgt if not source_codes or not set(self._codes(doc, [e])) <= source_codes]
+            # Sector-only codes ("MIL") name no particular actor: "قوات أجنبية قتلت جنودا" keeps both.
+            specific = {c for c in source_codes if len(c) > 3}
+            tgt = [e for e in tgt if not specific or not set(self._codes(doc, [e])) <= specific]
             if not trig.strong and trig.type not in self.models and not _close_actor(mentions, hit, src + tgt):
                 continue  # a weak trigger needs one of its actors right next to it
             start, end = tokens[hit.first].start, tokens[hit.last].end
