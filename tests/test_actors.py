@@ -305,3 +305,11 @@ def test_verb_spelt_like_a_feminine_agent_is_not_one(stage: ActorStage) -> None:
     doc = stage(make_document("وزار الوزير المدينة أمس، وقالت الوزارة إن الزيارة ناجحة."))
     assert not any(m.text == "وزار" for e in doc.entities for m in e.mentions)
     assert covering(doc, "الوزارة").actor.sector == "GOV"  # type: ignore[union-attr]
+
+
+def test_words_that_only_look_like_agents_or_names(stage: ActorStage) -> None:
+    doc = stage(make_document("وجدد طلبه للحكومة، وقالت الشرطه إن الوضع هادئ، وتظاهر الطلبة أمام الجامعة."))
+    texts = {m.text: e for e in doc.entities for m in e.mentions}
+    assert "طلبه" not in texts and "هادئ" not in texts
+    assert texts["الشرطه"].actor.sector == "COP"  # type: ignore[union-attr]
+    assert texts["الطلبة"].actor.sector == "EDU"  # type: ignore[union-attr]

@@ -195,3 +195,9 @@ def test_sector_only_codes_do_not_make_one_actor(stage: EventStage) -> None:
     doc = stage(with_entities("وقال مسؤول إن قوات أجنبية قتلت تسعة جنود بطريق الخطأ في غارة جوية.",
                               {"قوات": "MIL", "جنود": "MIL"}))
     assert sides(doc, "ASSAULT") == (["قوات"], ["جنود"])
+
+
+def test_protest_target_from_a_resignation_slogan(stage: EventStage) -> None:
+    doc = stage(with_entities("واعتصم مئات المتظاهرين وسط العاصمة وهتفوا «ليستقيل الرئيس» حتى المساء.",
+                              {"المتظاهرين": "CVL", "الرئيس": "GOV"}))
+    assert sides(doc, "PROTEST") == (["المتظاهرين"], ["الرئيس"])

@@ -68,7 +68,8 @@ CORE_AGENTS: list[tuple[str, str, bool]] = [
     ("متظاهر", "CVL", True), ("محتجون", "CVL", False), ("المحتجين", "CVL", False),
     ("أطفال", "CVL", False), ("موظف", "CVL", True), ("موظفين", "CVL", False),
     ("المصلين", "CVL", False), ("عمال", "LAB", False), ("نقابة", "LAB", False), ("طلاب", "EDU", False),
-    ("الطلاب", "EDU", False), ("جامعة", "EDU", False), ("صحفي", "JRN", True), ("صحفيين", "JRN", False),
+    ("الطلاب", "EDU", False), ("طلبة", "EDU", False), ("الطلبة", "EDU", False), ("المعلمين", "EDU", False),
+    ("معلمين", "EDU", False), ("المعلمون", "EDU", False), ("الأساتذة", "EDU", False), ("تلاميذ", "EDU", False), ("جامعة", "EDU", False), ("صحفي", "JRN", True), ("صحفيين", "JRN", False),
     ("صحفيون", "JRN", False), ("مراسل", "JRN", True), ("وسائل الإعلام", "MED", False), ("صحيفة", "MED", False),
     ("وكالة أنباء", "MED", False), ("قناة", "MED", False), ("شبكة", "MED", False), ("لاجئين", "REF", False),
     ("اللاجئين", "REF", False), ("لاجئون", "REF", False), ("النازحين", "REF", False), ("نازحين", "REF", False),
@@ -171,7 +172,8 @@ FEMININE_ONLY = {phrase_key(p)[0] for p, _, _ in CORE_AGENTS if len(phrase_key(p
 # Their folded spellings without the article (وزاره، شرطه) whose masculine is no agent (unlike
 # وزيرة/وزير): a word that is one of them minus its final ه is another word (وزار "and visited").
 _ONE_WORD = {fold(p).removeprefix("ال") for p, _, _ in CORE_AGENTS if " " not in p}
-FEMININE_FORMS = {w for w in _ONE_WORD if w.endswith("ه") and w[:-1] not in _ONE_WORD}
+FEMININE_FORMS = {fold(p).removeprefix("ال") for p, _, _ in CORE_AGENTS
+                  if " " not in p and p.endswith("ة")} - {w + "ه" for w in _ONE_WORD}
 # One-word agents whose form with ة is a different word (محافظ governor / محافظة province).
 MASCULINE_ONLY = {phrase_key(p)[0] for p, _, _ in CORE_AGENTS
                   if len(phrase_key(p)) == 1 and not p.endswith(("ة", "ات", "ية", "ه"))} - FEMININE_ONLY

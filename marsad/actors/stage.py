@@ -525,6 +525,8 @@ class _Run:
                     continue
                 if u.j - u.i == 1 and u.best("agent", "adjective", "country", "capital", "city"):
                     continue  # a lone common word is not a name
+                if u.j - u.i == 1 and s.words[u.i].text.rstrip("ةه").endswith("ئ"):
+                    continue  # final hamza-on-ya: an adjective (الوضع هادئ), folded like هادي
                 ent = self.entry_entity.get(id(h.entry))
                 if ent is None:
                     ent = self.new_entity("PER" if h.person else "ORG")
@@ -843,6 +845,8 @@ def _wrong_gender(s: Sent, u: Unit) -> bool:
     w = strip_proclitics(s.words[u.i].norm)
     if not w.endswith("ه") and (w + "ه" in A.FEMININE_FORMS or w.removeprefix("ال") + "ه" in A.FEMININE_FORMS):
         return True  # "وزار" (and visited) is not وزارة
+    if w in A.FEMININE_FORMS and s.words[u.i].text.endswith("ه") and not _definite(s.words[u.i].norm):
+        return True  # "طلبه" (his request), "شرطه" (his condition): not طلبة، شرطة
     possessed = s.words[u.i].text.endswith("ه") and s.keys[u.i] in A.OWNABLE
     return w.endswith("ه") and s.keys[u.i] in A.MASCULINE_ONLY and not possessed
 

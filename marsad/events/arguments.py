@@ -297,7 +297,8 @@ def _protest_against(tokens: list[Token], hit: Hit, mentions: list[MentionRef], 
 
 # What protesters demand of someone (folded stems; clitic readings are tried, so باستقالة and
 # ليسقط match too): «يسقط X»، استقالة X، رحيل X، إسقاط X.
-_DEMANDS = ("يسقط", "سقوط", "اسقاط", "استقاله", "رحيل", "تنحي", "اقاله", "محاكمه", "ليرحل", "ارحل")
+_DEMANDS = ("يسقط", "تسقط", "سقوط", "اسقاط", "استقاله", "يستقيل", "رحيل", "يرحل", "ارحل", "تنحي", "يتنحي",
+            "اقاله", "محاكمه")
 _QUOTES = frozenset(["«", "»", '"', "“", "”"])
 
 
