@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -847,20 +848,19 @@ def _wrong_gender(s: Sent, u: Unit) -> bool:
         return True  # "وزار" (and visited) is not وزارة
     if w in A.FEMININE_FORMS and s.words[u.i].text.endswith("ه") and not _definite(s.words[u.i].norm):
         return True  # "طلبه" (his request), "شرطه" (his condition): not طلبة، شرطة
-    possessed = s.words[u.i].text.endswith("ه") and s.keys[u.i] in A.OWNABLE
-    return w.endswith("ه") and s.keys[u.i] in A.MASCULINE_ONLY and not possessed
+    return w.endswith("ه") and s.keys[u.i] in A.MASCULINE_ONLY and not _possessive(s, u)
 
 
 def _possessive(s: Sent, u: Unit) -> bool:
     """An agent noun carrying a pronoun suffix: قواتها، مقاتليهم (`Unit.owned`), or جنوده —
-    raw ه, not ة, after a noun listed without ة."""
+    raw ه, not ة, after an ownable noun listed without ة."""
     if u.owned:
         return True
     return (u.j - u.i == 1 and s.words[u.i].text.endswith("ه") and s.keys[u.i] in A.MASCULINE_ONLY
             and s.keys[u.i] in A.OWNABLE and strip_proclitics(s.words[u.i].norm).endswith("ه"))
 
 
-def merge_same_referents(doc: Document, keep_apart: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+def merge_same_referents(doc: Document, keep_apart: Collection[str] = ()) -> None:
     """One entity per referent: entities that linking gave the same identity become one.
 
     NER groups mentions by spelling; linking can show that different spellings name the
