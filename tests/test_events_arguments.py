@@ -201,3 +201,23 @@ def test_protest_target_from_a_resignation_slogan(stage: EventStage) -> None:
     doc = stage(with_entities("واعتصم مئات المتظاهرين وسط العاصمة وهتفوا «ليستقيل الرئيس» حتى المساء.",
                               {"المتظاهرين": "CVL", "الرئيس": "GOV"}))
     assert sides(doc, "PROTEST") == (["المتظاهرين"], ["الرئيس"])
+
+
+def test_a_name_inside_an_agent_phrase_is_no_argument_of_its_own(stage: EventStage) -> None:
+    doc = make_document("وأدت ضربة جوية إلى مقتل ثمانية من مقاتلي الحركة المسلحة في شمال البلاد.", published="2008-05-02")
+    outer, inner = "مقاتلي الحركة المسلحة", "الحركة المسلحة"
+    start = doc.text.index(outer)
+    doc.entities.append(Entity(id="E1", type="ORG", mentions=[Span(start, start + len(outer), outer)],
+                               name_ar=outer, actor=Actor(code="REB")))
+    start = doc.text.index(inner)
+    doc.entities.append(Entity(id="E2", type="ORG", mentions=[Span(start, start + len(inner), inner)],
+                               name_ar=inner, actor=Actor(code="REB")))
+    doc = stage(doc)
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert ev.target == ["E1"] and "E2" not in ev.source
+
+
+def test_a_quoted_name_after_its_head_is_still_an_argument(stage: EventStage) -> None:
+    doc = stage(with_entities("واغتال الجيش عنصرين من «كتائب الشهداء» قرب الحدود الليلة الماضية.",
+                              {"الجيش": "ISRMIL", "كتائب الشهداء": "PSEREB"}))
+    assert sides(doc, "ASSAULT") == (["الجيش"], ["كتائب الشهداء"])

@@ -102,16 +102,27 @@ class Lexicon:
         self.places: dict[tuple[str, ...], list[Hit]] = {}
         self.place_prefixes: set[tuple[str, ...]] = set()
         self.surnames: dict[str, list[Entry]] = {}
+        # Strict forms of one-word names and surnames as written: with the article (الأسد) or without.
+        self.article_forms: set[str] = set()
+        self.bare_forms: set[str] = set()
         # One-word names match strictly (no g-class or ending folding: الجبير is not كبيرة).
         self.single: dict[str, list[Hit]] = {}
         self.skeletons: dict[tuple[str, ...], list[Entry]] = {}
         self.countries: dict[str, dict] = {}
         self._firsts: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
 
+    def definite(self, form: str) -> bool:
+        """A name only ever written with ال: "أسد" (a lion) is not "الأسد" (Assad)."""
+        return form in self.article_forms and form not in self.bare_forms
+
+    def note_article(self, word: str, forms: set[str]) -> None:
+        (self.article_forms if fold(word.strip()).startswith("ال") else self.bare_forms).update(forms)
+
     def add(self, text: str, hit: Hit) -> None:
         self._firsts = None
         k = phrase_key(text)
         if hit.kind == "actor" and len(k) == 1:
+            self.note_article(text, strict_forms(text))
             for form in strict_forms(text):
                 bucket = self.single.setdefault(form, [])
                 if hit not in bucket:
@@ -216,6 +227,7 @@ def build(resources: Path = RESOURCES, agents: list[tuple[str, str, bool]] | Non
                     if len(strict(fold(last))) >= 4:
                         for form in strict_forms(last):
                             surname_count.setdefault(form, []).append(entry)
+                        lex.note_article(last, strict_forms(last))
     given = {strict(fold(n)) for n in GIVEN_NAMES}
     for k, entries in surname_count.items():
         uniq = list({id(e): e for e in entries}.values())

@@ -219,7 +219,7 @@ class ActorStage:
         """`_single` without the memo: the first clitic reading that is a one-word name."""
         for v in clitic_variants(norm):
             hits = self.lex.single.get(strict(v))
-            if hits:
+            if hits and (v.startswith("ال") or not self.lex.definite(strict(v))):
                 return hits
         return []
 
@@ -333,7 +333,8 @@ class ActorStage:
                 hits = [h for h in self.lex.names.get(tuple(s.gkeys[i:cut]), []) if h.person]
                 if hits:
                     return max(hits, key=lambda h: h.priority)
-        lone = next((strict(v) for v in clitic_variants(s.words[i].norm) if strict(v) in self.lex.surnames), None)
+        lone = next((strict(v) for v in clitic_variants(s.words[i].norm) if strict(v) in self.lex.surnames
+                     and (v.startswith("ال") or not self.lex.definite(strict(v)))), None)  # أسد ≠ الأسد
         if len(keys) == 1 and lone:  # a lone surname; a different first name is another person
             entry = self.lex.surnames[lone][0]
             return Hit("actor", entry.country, entry=entry, person=True, priority=4)

@@ -49,6 +49,7 @@ _WITH = frozenset(["مع"])
 _BOUNDARY = frozenset([",", ";", ":", ".", "«", "»", '"', "(", ")", "لكن", "بينما", "فيما", "حيث", "الذي", "التي", "الذين"])
 # Possessive suffixes on a verbal noun referring back to an actor.
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
+_OPEN_QUOTES = frozenset(["«", '"', "“"])
 # Event types whose participants are symmetric unless a visit/host direction is stated.
 RECIPROCAL_FORMS = frozenset(["تبادل"])
 
@@ -74,8 +75,15 @@ def sentence_mentions(doc: Document, starts: list[int], ends: list[int], lo: int
                 first, last = max(first, lo), min(last, hi - 1)
                 if first <= last:
                     out.append(MentionRef(first, last, ent.id))
-    out.sort(key=lambda r: (r.first, r.last))
-    return out
+    # A mention inside another entity's mention is part of it, not an argument of its own
+    # ("مقاتلي البيشمركة الأكراد" holds "البيشمركة", "سائحا اسبانيا" holds "اسبانيا").
+    out.sort(key=lambda r: (r.first, -r.last))
+    kept: list[MentionRef] = []
+    for r in out:
+        if not any(o.first <= r.first and r.last <= o.last and o.entity != r.entity for o in kept):
+            kept.append(r)
+    kept.sort(key=lambda r: (r.first, r.last))
+    return kept
 
 
 # "during": the verbal noun after it is something the clause's subject is doing (folded).
@@ -114,14 +122,15 @@ def _preposition_before(tokens: list[Token], m: MentionRef, lo: int) -> str | No
 
 
 # Buildings and premises whose owner follows them as a genitive (folded).
-_PREMISES = frozenset(["مقر", "مقار", "مبني", "مباني", "مكتب", "مكاتب", "سفاره", "منزل", "بيت", "قصر", "باحه"])
+_PREMISES = frozenset(["مقر", "مقار", "مبني", "مباني", "مكتب", "مكاتب", "سفاره", "منزل", "بيت", "قصر", "باحه",
+                       "معبد", "مسجد", "جامع", "كنيسه", "فندق", "مطعم", "سوق", "مستشفي", "مدرسه", "جامعه"])
 # Place nouns and directions before a place name: the mention is a location adjunct (folded).
 _LOCATIVE_NOUNS = frozenset(["شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "وسط", "قرب", "داخل",
                              "خارج", "محيط", "اطراف", "ضواحي", "مدينه", "بلده", "قريه", "منطقه", "حي", "محافظه",
                              "ولايه", "اقليم", "ناحيه", "قضاء", "العاصمه", "عاصمه", "ريف", "مخيم", "انحاء",
                              "شارع", "ساحه", "ميدان", "طريق", "امام", "خلف", "وراء", "قباله", "عند"])
 # Counted heads of a partitive "من" ("عنصرين من …", "احد افراد …"), folded.
-_PARTITIVE_HEADS = frozenset(["عنصرين", "عناصر", "عنصرا", "افراد", "فردين", "احد", "اثنين", "اثنان", "عدد", "عشرات",
+_PARTITIVE_HEADS = frozenset(["عنصرين", "عناصر", "عنصرا", "افراد", "فردين", "احد", "اثنين", "اثنان", "عدد", "عددا", "عشرات",
                               "مئات", "العشرات", "المئات", "بعض", "مجموعه", "مجموعات", "عدد", "قوه", "قوات",
                               "دوريه", "وحده", "فرقه", "كتيبه"])
 
@@ -132,7 +141,7 @@ def _partitive(tok: Token) -> bool:
 
 # Number words and quantifiers that introduce counted casualties (folded).
 _COUNTERS = frozenset(
-    ["احد", "اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "مئات", "الاف", "الاف", "عدد", "بضعه", "نحو", "حوالي", "قرابه", "زهاء"]
+    ["احد", "اثنان", "اثنين", "عددا", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "مئات", "الاف", "الاف", "عدد", "بضعه", "نحو", "حوالي", "قرابه", "زهاء"]
 )
 
 
@@ -423,8 +432,10 @@ def _is_word_prefix(norm: str, prefixes: tuple[str, ...]) -> bool:
 
 
 def _clause_ok(tokens: list[Token], a: int, b: int) -> bool:
-    """No clause boundary between token indices a < b."""
-    return not any(tokens[k].norm in _BOUNDARY for k in range(a + 1, b))
+    """No clause boundary between token indices a < b; an opening quote one or two tokens before
+    ``b`` opens a quoted name («ألوية الناصر صلاح الدين»), not a quotation."""
+    quote = next((k for k in (b - 1, b - 2) if k > a and tokens[k].norm in _OPEN_QUOTES), b)
+    return not any(tokens[k].norm in _BOUNDARY for k in range(a + 1, quote))
 
 
 def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int,
