@@ -320,3 +320,13 @@ def test_a_name_written_with_the_article_needs_it(stage: ActorStage) -> None:
     linked = {m.text: e for e in doc.entities for m in e.mentions if e.actor and e.actor.code}
     assert "أسد" not in linked
     assert linked["الأسد"].actor.code == "SYRGOV"  # type: ignore[union-attr]
+
+
+def test_a_mention_starting_on_punctuation_is_linked_without_error(stage: ActorStage) -> None:
+    text = "وقال الكاتب / عبدالمعطي الدهلوي إن المشروع تأخر."
+    doc = make_document(text)
+    start = text.index("/")
+    end = text.index("الدهلوي") + len("الدهلوي")
+    doc.entities.append(Entity(id="E1", type="PER", mentions=[Span(start, end, text[start:end])]))
+    doc = stage(doc)
+    assert any(e.type == "PER" for e in doc.entities)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.document import Actor, Entity, Span
+from marsad.document import Actor, Entity, Mention, Span
 from marsad.events.flags import trigger_flags
 from marsad.events.lexicon import default_lexicon
 from marsad.events.stage import EventStage
@@ -58,6 +58,30 @@ def test_inflected_forms_match(word: str, etype: str) -> None:
 def test_common_nouns_are_not_triggers() -> None:
     doc = make_document("وزارة الخارجية والوزارات المعنية")
     assert default_lexicon().match(doc.tokens, 0, len(doc.tokens)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "الخدمات الاجتماعية والضمان الاجتماعي",  # social, not meeting (اجتماع)
+    "رحلة الطالبة إلى الخارج",  # ta marbuta: no perfect verb (رحل، طالب)
+    "سعر الفائدة وفوائد القروض",  # ال + ف is no clitic order
+    "وبدأ 24 طالبا الدراسة",  # a counted word is a noun
+    "وأكد بيان صادر عن الرئاسة",  # issued, not confiscated
+])
+def test_words_that_only_fold_like_triggers(text: str) -> None:
+    doc = make_document(text)
+    assert default_lexicon().match(doc.tokens, 0, len(doc.tokens)) == []
+
+
+def test_a_trigger_inside_an_organisation_name_is_no_event(stage: EventStage) -> None:
+    text = "وقال وزير الخارجية الروسي إن روسيا تريد التعاون مع منظمة التعاون الإسلامي."
+    plain = stage(with_entities(text, {"روسيا": "RUSGOV"}))
+    assert [e.trigger.start for e in plain.events if e.type == "COOPERATE"] == [text.index("التعاون"),
+                                                                                  text.index("منظمة التعاون") + 6]
+    doc = with_entities(text, {"روسيا": "RUSGOV"})
+    start = text.index("منظمة")
+    end = text.index("الإسلامي") + len("الإسلامي")
+    doc.mentions.append(Mention(start, end, text[start:end], "ORG"))
+    assert [e.trigger.start for e in stage(doc).events if e.type == "COOPERATE"] == [text.index("التعاون")]
 
 
 def test_phrases_take_the_longest_reading() -> None:

@@ -184,7 +184,7 @@ def strict_forms(text: str) -> set[str]:
 
 def skeleton(k: tuple[str, ...]) -> tuple[str, ...]:
     """Consonant skeleton of a name key (long vowels dropped): شتاينماير ~ شتاينمير."""
-    return tuple(t[0] + "".join(c for c in t[1:] if c not in "اوي") for t in k)
+    return tuple(t[:1] + "".join(c for c in t[1:] if c not in "اوي") for t in k)
 
 
 def build(resources: Path = RESOURCES, agents: list[tuple[str, str, bool]] | None = None,

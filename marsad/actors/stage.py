@@ -311,8 +311,10 @@ class ActorStage:
 
     def _link(self, s: Sent, i: int, j: int, etype: str) -> Hit | None:
         """Best dictionary reading of a mention: exact phrase, surname, then consonant skeleton."""
+        while i < j and not s.gkeys[i]:
+            i += 1  # a mention that starts on punctuation ("/ عبدالمعطي الدهلوي")
         keys = tuple(s.gkeys[i:j])
-        if not keys or "" in keys[1:]:
+        if not keys or "" in keys:
             return None
         if j - i == 1:
             hits = [h for h in self._single(s.words[i].norm) if h.kind == "actor"]

@@ -131,6 +131,8 @@ class TriggerLexicon:
         if any(r in self.stop for r in readings):
             return ()
         for reading in readings:
+            if not _clitic_order_ok(norm, reading):
+                continue  # "الفائدة" is not ال + ف + ائدة
             not_verb = _not_verb(norm, reading)
             for base in suffix_variants(reading):
                 for e in self.index.get(base, ()):
@@ -148,6 +150,10 @@ class TriggerLexicon:
         gapped: set[Hit] = set()
         for i in range(start, end):
             entries = self.lookup(tokens[i].norm)
+            if entries and (tokens[i].text.endswith("ة") or (i > start and _counts(tokens[i - 1].norm))):
+                # A word written with ta marbuta is never a perfect verb (طالبة، رحلة), though it
+                # folds like one with the pronoun ه (طالبه، رحله); nor is a counted word ("24 طالبا").
+                entries = tuple(e for e in entries if _first_kind(e) != "V")
             for entry in entries:
                 last = _match_rest(entry.words, tokens, i, end)
                 if last is not None:
@@ -185,6 +191,27 @@ def _noun_twin(entry: Trigger) -> Trigger:
     """The verbal-noun reading of a three-letter perfect verb entry (قتل، ذبح، قصف: فَعْل)."""
     form = "N" + entry.form[1:] if entry.kind == "P" else entry.form
     return replace(entry, kind="P" if entry.kind == "P" else "N", form=form)
+
+
+_NUMBER_WORDS = frozenset(fold(w) for w in (
+    "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عشر", "عشرين", "ثلاثين", "أربعين",
+    "خمسين", "ستين", "سبعين", "ثمانين", "تسعين", "مائة", "مئة", "ألف"))
+
+
+def _counts(norm: str) -> bool:
+    """A number, in digits or words, before a noun ("24 طالبا", "ثلاثة طلاب")."""
+    return norm.isdigit() or norm in _NUMBER_WORDS
+
+
+def _clitic_order_ok(norm: str, reading: str) -> bool:
+    """Proclitics stand in the order conjunction, preposition, article (وبال، فل، لل): nothing
+    after ال, and never و and ف together."""
+    if not norm.endswith(reading):
+        return True  # لل -> ال readings
+    prefix = norm[: len(norm) - len(reading)]
+    if "ال" in prefix and not prefix.endswith("ال"):
+        return False
+    return not ("و" in prefix[:2] and "ف" in prefix[:2])
 
 
 def _not_verb(norm: str, reading: str) -> tuple[str, ...]:

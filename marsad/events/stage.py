@@ -17,6 +17,8 @@ for sentences the classifiers scored.
 
 from __future__ import annotations
 
+import bisect
+
 from marsad.document import Document, Event, Token
 from marsad.events.arguments import RECIPROCAL_FORMS, assign, sentence_mentions
 from marsad.events.classifier import CLASSIFIED_TYPES, Model, load_model
@@ -50,6 +52,20 @@ _NO_RESCUE = frozenset({"PROTEST"})
 _AGAINST_FLOOR = 0.15
 # Confidence of lexicon-only events (types without a classifier).
 _STRONG, _WEAK = 0.7, 0.45
+
+
+def _inside_names(doc: Document, starts: list[int], ends: list[int]) -> set[int]:
+    """Token indices inside a multi-word organisation name, or past the head of a named event:
+    "منظمة التعاون الإسلامي" and "مجلس التعاون" are no cooperation."""
+    inside: set[int] = set()
+    for m in doc.mentions:
+        if m.type not in ("ORG", "MISC"):
+            continue
+        first = bisect.bisect_left(starts, m.start)
+        last = bisect.bisect_left(ends, m.end)
+        if last > first:
+            inside.update(range(first if m.type == "ORG" else first + 1, last + 1))
+    return inside
 
 
 def _first_person_speaker(doc: Document, tokens: list[Token], hit: Hit, kind: str) -> str | None:
@@ -107,6 +123,7 @@ class EventStage:
         starts = [t.start for t in tokens]
         ends = [t.end for t in tokens]
         scores: dict[int, dict[str, float]] = {}
+        named = _inside_names(doc, starts, ends)
         lo = 0
         n = len(tokens)
         while lo < n:
@@ -114,7 +131,7 @@ class EventStage:
             hi = lo
             while hi < n and tokens[hi].sentence == sent:
                 hi += 1
-            hits = self.lexicon.match(tokens, lo, hi)
+            hits = [h for h in self.lexicon.match(tokens, lo, hi) if h.first not in named]
             if hits:
                 self._sentence(doc, tokens, starts, ends, lo, hi, sent, hits, scores)
             lo = hi
