@@ -49,6 +49,7 @@ from marsad.events.classifier import (  # noqa: E402
 )
 from marsad.events.flags import trigger_flags  # noqa: E402
 from marsad.events.lexicon import default_lexicon  # noqa: E402
+from marsad.events.stage import inside_names  # noqa: E402
 from marsad.pipeline import DEFAULT_STAGES, Pipeline  # noqa: E402
 from marsad.testing import make_document  # noqa: E402
 
@@ -145,7 +146,8 @@ def prepare(rows: list[dict[str, str]], event_type: str):
         doc = pipe(Document(id=document_id("dev", r["text"]), text=r["text"], language="ar")) if pipe else \
             make_document(r["text"])
         toks = doc.tokens
-        hits = [h for h in lex.match(toks, 0, len(toks)) if h.trigger.type == event_type]
+        named = inside_names(doc)
+        hits = [h for h in lex.match(toks, 0, len(toks)) if h.trigger.type == event_type and h.first not in named]
         first_of_sentence = {}
         for i, t in enumerate(toks):
             first_of_sentence.setdefault(t.sentence, i)

@@ -91,6 +91,7 @@ class TriggerLexicon:
         self.entries: list[Trigger] = []
         self.index: dict[str, list[Trigger]] = {}
         self.stop: set[str] = set()
+        self.stop_phrases: dict[str, list[tuple[str, ...]]] = {}  # first word -> whole phrases
         for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not raw.strip() or raw.startswith("#"):
                 continue
@@ -105,7 +106,11 @@ class TriggerLexicon:
                 first_kind, _, text = form.partition(":")
             words = tuple(fold(w) for w in text.split())
             if etype == "STOP":
-                self.stop.add(words[0])
+                words = tuple(fold(w) for w in form.split())
+                if len(words) > 1:  # "الطلب على" (market demand), "مجلس التعاون" (the GCC)
+                    self.stop_phrases.setdefault(words[0], []).append(words)
+                else:
+                    self.stop.add(words[0])
                 continue
             entry = Trigger(
                 type=etype,
@@ -148,7 +153,10 @@ class TriggerLexicon:
         """Hits in ``tokens[start:end]`` (one sentence), longest first, no overlaps."""
         hits: list[Hit] = []
         gapped: set[Hit] = set()
+        blocked = self._stopped(tokens, start, end)
         for i in range(start, end):
+            if i in blocked:
+                continue
             entries = self.lookup(tokens[i].norm)
             if entries and (tokens[i].text.endswith("ة") or (i > start and _counts(tokens[i - 1].norm))):
                 # A word written with ta marbuta is never a perfect verb (طالبة، رحلة), though it
@@ -180,6 +188,19 @@ class TriggerLexicon:
             kept.append(h)
         kept.sort(key=lambda h: h.first)
         return kept
+
+    def _stopped(self, tokens: list[Token], start: int, end: int) -> set[int]:
+        """Token indices inside a STOP phrase (its later words with or without ال)."""
+        blocked: set[int] = set()
+        if not self.stop_phrases:
+            return blocked
+        for i in range(start, end):
+            for r in clitic_variants(tokens[i].norm):
+                for words in self.stop_phrases.get(r, ()):
+                    last = _match_rest(words, tokens, i, end)
+                    if last is not None:
+                        blocked.update(range(i, last + 1))
+        return blocked
 
 
 def _first_kind(entry: Trigger) -> str:

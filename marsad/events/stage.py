@@ -54,9 +54,11 @@ _AGAINST_FLOOR = 0.15
 _STRONG, _WEAK = 0.7, 0.45
 
 
-def _inside_names(doc: Document, starts: list[int], ends: list[int]) -> set[int]:
+def inside_names(doc: Document, starts: list[int] | None = None, ends: list[int] | None = None) -> set[int]:
     """Token indices inside a multi-word organisation name, or past the head of a named event:
-    "منظمة التعاون الإسلامي" and "مجلس التعاون" are no cooperation."""
+    "منظمة شنغهاي للتعاون" is no cooperation. Triggers there are dropped (training does too)."""
+    if starts is None or ends is None:
+        starts, ends = [t.start for t in doc.tokens], [t.end for t in doc.tokens]
     inside: set[int] = set()
     for m in doc.mentions:
         if m.type not in ("ORG", "MISC"):
@@ -123,7 +125,7 @@ class EventStage:
         starts = [t.start for t in tokens]
         ends = [t.end for t in tokens]
         scores: dict[int, dict[str, float]] = {}
-        named = _inside_names(doc, starts, ends)
+        named = inside_names(doc, starts, ends)
         lo = 0
         n = len(tokens)
         while lo < n:
