@@ -68,6 +68,7 @@ def test_common_nouns_are_not_triggers() -> None:
     "وأكد بيان صادر عن الرئاسة",  # issued, not confiscated
     "وارتفع الطلب على النفط",  # a STOP phrase: market demand, not a request
     "ودول مجلس التعاون الخليجي",  # a STOP phrase: the GCC
+    "وتوخى الحذر ودفع الثمن",  # حذّر/ثمّن are Form II: الحذر (caution), الثمن (price) are other nouns
 ])
 def test_words_that_only_fold_like_triggers(text: str) -> None:
     doc = make_document(text)

@@ -142,7 +142,7 @@ class TriggerLexicon:
             for base in suffix_variants(reading):
                 for e in self.index.get(base, ()):
                     if _first_kind(e) in not_verb:
-                        if _first_kind(e) != "V" or len(e.words[0]) != 3 or base != e.words[0]:
+                        if _first_kind(e) != "V" or e.words[0] not in _FAAL_NOUNS or base != e.words[0]:
                             continue
                         e = _noun_twin(e)  # "بقتل": the verbal noun قَتْل, spelt as the verb
                     if e not in found:
@@ -207,9 +207,18 @@ def _first_kind(entry: Trigger) -> str:
     return entry.form[:1] if entry.kind == "P" else entry.kind
 
 
+# Form I verbs whose verbal noun is spelt like the perfect (قَتَلَ / قَتْل): after ب/ل/ال they are
+# that noun. Not the doubled-middle Form II verbs that look the same unvocalised (حذّر → تحذير,
+# رحّب → ترحيب, فجّر → تفجير), whose bare spelling is another noun (حَذَر caution, فجر dawn).
+_FAAL_NOUNS = frozenset(fold(w) for w in (
+    "قتل", "جرح", "خطف", "ذبح", "سحل", "ضرب", "طعن", "قصف", "نحر", "دهس", "رشق", "فتح", "حمل", "قطع",
+    "رفع", "بحث", "طلب", "رفض", "منع", "قبض", "طرد", "حكم", "فرض", "حشد", "نشر", "وعد", "شجب",
+))
+
+
 @cache
 def _noun_twin(entry: Trigger) -> Trigger:
-    """The verbal-noun reading of a three-letter perfect verb entry (قتل، ذبح، قصف: فَعْل)."""
+    """The verbal-noun reading of a Form I perfect verb entry (قتل، ذبح، قصف: فَعْل)."""
     form = "N" + entry.form[1:] if entry.kind == "P" else entry.form
     return replace(entry, kind="P" if entry.kind == "P" else "N", form=form)
 
