@@ -30,10 +30,8 @@ import train_event_classifier as tec  # noqa: E402
 
 from marsad.eval import actors as eval_actors  # noqa: E402
 from marsad.eval import events as eval_events  # noqa: E402
-from marsad.eval.scoring import installed_pipeline, ratio  # noqa: E402
+from marsad.eval.scoring import installed_pipeline  # noqa: E402
 from marsad.events import classifier  # noqa: E402
-
-KEYS = ("source_country", "source_sector", "target_country", "target_sector")
 
 
 def fold_models(t: str, prepared: dict, folds: np.ndarray):
@@ -86,12 +84,7 @@ def main() -> int:
             totals += fold_totals
         classifier._MODELS.pop(t, None)
         clean, hard = eval_events.scores(counts)
-        out[t] = {"clean": clean, "hard": hard} | {
-            f"{k}_acc": ratio(hits[k], totals[k.split("_")[0]]) for k in KEYS} | {
-            "source_sides": totals["source"], "target_sides": totals["target"]} | {
-            f"detected_{side}_sector_acc": ratio(hits[f"detected_{side}_sector"], totals[f"detected_{side}"])
-            for side in ("source", "target")} | {
-            f"detected_{side}_sides": totals[f"detected_{side}"] for side in ("source", "target")}
+        out[t] = {"clean": clean, "hard": hard} | eval_actors.accuracies(hits, totals)
         print(t, json.dumps(out[t]))
     print(json.dumps(out))
     return 0

@@ -162,7 +162,7 @@ def prepare(rows: list[dict[str, str]], event_type: str):
         for h in hits:
             if not h.trigger.strong:
                 continue
-            kind = h.trigger.kind if h.trigger.kind != "P" else h.trigger.form[:1]
+            kind = h.trigger.head_kind
             fl = trigger_flags(toks, h.first, first_of_sentence[toks[h.first].sentence], kind)
             if not (fl.negated or fl.hypothetical):
                 plain = True

@@ -23,7 +23,7 @@ from typing import Any
 
 from marsad.actors.dictionary import split_code
 from marsad.document import Document, document_id
-from marsad.eval.scoring import installed_pipeline
+from marsad.eval.scoring import installed_pipeline, ratio
 
 _NONE = {None, "None", "UNKNOWN", "", "none"}
 
@@ -115,34 +115,31 @@ def tally(records: list[dict], pipe) -> tuple[Counter[str], Counter[str], Counte
     return hits, totals, types
 
 
+def accuracies(hits: Counter[str], totals: Counter[str]) -> dict[str, float | int]:
+    """The accuracy and side-count keys of `tally`'s counts (event, detected and span modes)."""
+    sides = ("source", "target")
+    out: dict[str, float | int] = {f"{side}_{what}_acc": ratio(hits[f"{side}_{what}"], totals[side])
+                                   for side in sides for what in ("country", "sector")}
+    out |= {f"span_{side}_{what}_acc": ratio(hits[f"span_{side}_{what}"], totals[f"span_{side}"])
+            for side in sides for what in ("country", "sector")}
+    out |= {f"detected_{side}_sector_acc": ratio(hits[f"detected_{side}_sector"], totals[f"detected_{side}"])
+            for side in sides}
+    out |= {f"detected_{side}_sides": totals[f"detected_{side}"] for side in sides}
+    out |= {f"span_{side}_sector_acc_coded": ratio(hits[f"span_{side}_sector_given"], totals[f"span_{side}_with_sector"])
+            for side in sides}
+    out |= {f"{side}_sides": totals[side] for side in sides}
+    return out
+
+
 def evaluate(path: str) -> tuple[str, dict]:
     with open(path, encoding="utf-8") as fh:
         records = json.load(fh)
     pipe, names = installed_pipeline()
     hits, totals, types = tally(records, pipe)
-
-    def acc(num: str, den: str) -> float:
-        return round(hits[num] / totals[den], 4) if totals[den] else 0.0
-
     result = {
         "type": "+".join(sorted(t for t in types if t)) or "UNKNOWN",
-        "source_country_acc": acc("source_country", "source"),
-        "source_sector_acc": acc("source_sector", "source"),
-        "target_country_acc": acc("target_country", "target"),
-        "target_sector_acc": acc("target_sector", "target"),
         "records": len(records),
-        "span_source_country_acc": acc("span_source_country", "span_source"),
-        "span_source_sector_acc": acc("span_source_sector", "span_source"),
-        "span_target_country_acc": acc("span_target_country", "span_target"),
-        "span_target_sector_acc": acc("span_target_sector", "span_target"),
-        "detected_source_sector_acc": acc("detected_source_sector", "detected_source"),
-        "detected_target_sector_acc": acc("detected_target_sector", "detected_target"),
-        "detected_source_sides": totals["detected_source"],
-        "detected_target_sides": totals["detected_target"],
-        "span_source_sector_acc_coded": acc("span_source_sector_given", "span_source_with_sector"),
-        "span_target_sector_acc_coded": acc("span_target_sector_given", "span_target_with_sector"),
-        "source_sides": totals["source"],
-        "target_sides": totals["target"],
+        **accuracies(hits, totals),
         "stages": names,
     }
     summary = (

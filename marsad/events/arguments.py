@@ -61,6 +61,12 @@ class MentionRef:
     entity: str
 
 
+def token_range(starts: list[int], ends: list[int], start: int, end: int) -> tuple[int, int]:
+    """First and last token index of the character span [start, end) (a span may begin inside a
+    token, after a trimmed clitic: و|لافروف)."""
+    return bisect_right(starts, start) - 1, bisect_left(ends, end)
+
+
 def sentence_mentions(doc: Document, starts: list[int], ends: list[int], lo: int, hi: int) -> list[MentionRef]:
     """Entity mentions whose tokens lie in doc.tokens[lo:hi], in text order."""
     if lo >= hi or not doc.entities:
@@ -70,8 +76,7 @@ def sentence_mentions(doc: Document, starts: list[int], ends: list[int], lo: int
     for ent in doc.entities:
         for m in ent.mentions:
             if m.start >= s_start and m.end <= s_end:
-                first = bisect_right(starts, m.start) - 1
-                last = bisect_left(ends, m.end)
+                first, last = token_range(starts, ends, m.start, m.end)
                 first, last = max(first, lo), min(last, hi - 1)
                 if first <= last:
                     out.append(MentionRef(first, last, ent.id))
@@ -200,7 +205,7 @@ def _feminine_verb_masculine_person(doc: Document, tokens: list[Token], hit: Hit
     after it, who is then its object. Only persons: broken plurals (الجنود) take -ت too, and a
     person word ending in ة/ا (أسامة، مصطفى … or a feminine title) is left alone."""
     raw = tokens[hit.first].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
-    kind = hit.trigger.kind if hit.trigger.kind != "P" else hit.trigger.form[:1]
+    kind = hit.trigger.head_kind
     if kind != "V" or not raw.endswith("ت") or hit.trigger.words[0].endswith("ت"):
         return False
     ent = next((e for e in doc.entities if e.id == m.entity), None)
@@ -460,7 +465,7 @@ def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionR
             src = [e for e in src if e != against]
             tgt = [against]
     if etype == "ASSAULT" and not reciprocal:
-        kind = hit.trigger.kind if hit.trigger.kind != "P" else hit.trigger.form[:1]
+        kind = hit.trigger.head_kind
         victim = _undergoer(tokens, hit, mentions, lo) if kind not in ("V", "I") else None
         if victim is not None:
             # "تعرضت قافلة لهجوم": the subject of تعرض is the target, never the source.
@@ -489,7 +494,7 @@ def _shared_subject(tokens: list[Token], hit: Hit, mentions: list[MentionRef], l
     واعتدت على المصلين": a verb coordinated by و/ف with no subject of its own shares the subject
     of its clause — the first bare mention after the clause opens (the sentence start, a
     punctuation mark or a complementizer أن/إن)."""
-    kind = hit.trigger.kind if hit.trigger.kind != "P" else hit.trigger.form[:1]
+    kind = hit.trigger.head_kind
     norm = tokens[hit.first].norm
     if (kind not in ("V", "I") or norm[:1] not in ("و", "ف") or len(norm) <= 3
             or _is_word(tokens[hit.first], _PASSIVE_VERBS | _PATIENT_NOUNS)):
@@ -509,7 +514,7 @@ def _shared_subject(tokens: list[Token], hit: Hit, mentions: list[MentionRef], l
 def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int,
             reciprocal: bool, directed: bool) -> tuple[list[str], list[str]]:
     first, last = hit.first, hit.last
-    kind = hit.trigger.kind if hit.trigger.kind != "P" else hit.trigger.form[:1]
+    kind = hit.trigger.head_kind
     verbal = kind in ("V", "I")
     after = [m for m in mentions if m.first > last and m.first - last <= 10 and _clause_ok(tokens, last, m.first)]
     sources: list[str] = []

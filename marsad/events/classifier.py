@@ -87,7 +87,7 @@ def sentence_features(tokens: Sequence[Token], hits: Sequence[Hit], all_tokens: 
         for h in hits:
             t = h.trigger
             tag = f"L:{t.type}"
-            fl = trigger_flags(all_tokens, h.first, sent_first, t.kind if t.kind != "P" else t.form[:1])
+            fl = trigger_flags(all_tokens, h.first, sent_first, t.head_kind)
             strength = "s" if t.strong else "w"
             feats.extend((tag, f"{tag}:{strength}", f"{tag}:{t.mode}", f"{tag}:{t.kind}:{strength}",
                           f"{tag}:form:{t.form}", f"{tag}:tok:{all_tokens[h.first].norm}"))
@@ -120,7 +120,7 @@ def generic_lexicon_features(hits: Sequence[Hit], all_tokens: list[Token], sent_
     feats: list[str] = []
     for h in hits:
         t = h.trigger
-        fl = trigger_flags(all_tokens, h.first, sent_first, t.kind if t.kind != "P" else t.form[:1])
+        fl = trigger_flags(all_tokens, h.first, sent_first, t.head_kind)
         strength = "s" if t.strong else "w"
         feats.extend(("G", f"G:{strength}", f"G:{t.kind}:{strength}", f"G:m:{t.mode is not None}"))
         for k in (-2, -1, 1, 2):

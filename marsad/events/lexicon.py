@@ -43,6 +43,11 @@ class Trigger:
     words: tuple[str, ...]  # folded words; len > 1 for phrases
     line: int
 
+    @property
+    def head_kind(self) -> str:
+        """How the first word inflects: the kind, or for a phrase (P) the kind of its first word."""
+        return self.form[:1] if self.kind == "P" else self.kind
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -141,8 +146,8 @@ class TriggerLexicon:
             not_verb = _not_verb(norm, reading)
             for base in suffix_variants(reading):
                 for e in self.index.get(base, ()):
-                    if _first_kind(e) in not_verb:
-                        if _first_kind(e) != "V" or e.words[0] not in _FAAL_NOUNS or base != e.words[0]:
+                    if e.head_kind in not_verb:
+                        if e.head_kind != "V" or e.words[0] not in _FAAL_NOUNS or base != e.words[0]:
                             continue
                         e = _noun_twin(e)  # "بقتل": the verbal noun قَتْل, spelt as the verb
                     if e not in found:
@@ -161,7 +166,7 @@ class TriggerLexicon:
             if entries and (tokens[i].text.endswith("ة") or (i > start and _counts(tokens[i - 1].norm))):
                 # A word written with ta marbuta is never a perfect verb (طالبة، رحلة), though it
                 # folds like one with the pronoun ه (طالبه، رحله); nor is a counted word ("24 طالبا").
-                entries = tuple(e for e in entries if _first_kind(e) != "V")
+                entries = tuple(e for e in entries if e.head_kind != "V")
             for entry in entries:
                 last = _match_rest(entry.words, tokens, i, end)
                 if last is not None:
@@ -201,10 +206,6 @@ class TriggerLexicon:
                     if last is not None:
                         blocked.update(range(i, last + 1))
         return blocked
-
-
-def _first_kind(entry: Trigger) -> str:
-    return entry.form[:1] if entry.kind == "P" else entry.kind
 
 
 # Form I verbs whose verbal noun is spelt like the perfect (قَتَلَ / قَتْل): after ب/ل/ال they are

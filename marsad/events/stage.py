@@ -17,10 +17,8 @@ for sentences the classifiers scored.
 
 from __future__ import annotations
 
-import bisect
-
 from marsad.document import Document, Event, Token
-from marsad.events.arguments import RECIPROCAL_FORMS, assign, sentence_mentions
+from marsad.events.arguments import RECIPROCAL_FORMS, assign, sentence_mentions, token_range
 from marsad.events.classifier import CLASSIFIED_TYPES, Model, load_model
 from marsad.events.flags import trigger_flags
 from marsad.events.lexicon import Hit, TriggerLexicon, default_lexicon
@@ -63,8 +61,7 @@ def inside_names(doc: Document, starts: list[int] | None = None, ends: list[int]
     for m in doc.mentions:
         if m.type not in ("ORG", "MISC"):
             continue
-        first = bisect.bisect_left(starts, m.start)
-        last = bisect.bisect_left(ends, m.end)
+        first, last = token_range(starts, ends, m.start, m.end)
         if last > first:
             inside.update(range(first if m.type == "ORG" else first + 1, last + 1))
     return inside
@@ -180,7 +177,7 @@ class EventStage:
                     chosen.append((h, _STRONG if h.trigger.strong else _WEAK))
         for hit, conf in sorted(chosen, key=lambda c: c[0].first):
             trig = hit.trigger
-            kind = trig.kind if trig.kind != "P" else trig.form[:1]
+            kind = trig.head_kind
             if not trig.strong and trig.type not in self.models:
                 # Weak triggers of lexicon-only types need an actor in the sentence.
                 if mentions is None:
@@ -248,7 +245,7 @@ class EventStage:
                    reciprocal: bool) -> tuple[list[str], list[str]]:
         """Source and target entity ids of one hit (word-order rules + the trigger's own agent)."""
         trig = hit.trigger
-        kind = trig.kind if trig.kind != "P" else trig.form[:1]
+        kind = trig.head_kind
         src, tgt = assign(doc, tokens, hit, [m for m in mentions if m.last < hit.first or m.first > hit.last],
                           lo, reciprocal, directed=trig.type not in _UNDIRECTED, etype=trig.type)
         agent = [m.entity for m in mentions if m.first <= hit.last and m.last >= hit.first][:1]
