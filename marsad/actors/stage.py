@@ -621,13 +621,13 @@ class _Run:
                 return True
         return False
 
+    def _mentioned(self, lo: int, hi: int, pred) -> list[tuple[int, Entity]]:
+        """(start, entity) of the mentions starting in [lo, hi) of entities satisfying ``pred``."""
+        return [(m.start, e) for e in self.doc.entities if pred(e) for m in e.mentions if lo <= m.start < hi]
+
     def last_before(self, offset: int, pred) -> Entity | None:
-        found, pos = None, -1
-        for e in self.doc.entities:
-            for m in e.mentions:
-                if pos < m.start < offset and pred(e):
-                    found, pos = e, m.start
-        return found
+        found = self._mentioned(0, offset, pred)
+        return max(found, key=lambda x: x[0])[1] if found else None
 
     def first_in_clause(self, s: Sent, offset: int) -> Entity | None:
         """The first entity with a country code in the clause of sentence ``s`` (from its last
@@ -638,14 +638,8 @@ class _Run:
                 break
             if w.text in ",،;؛":
                 lo = w.end
-        found, pos = None, offset
-        for e in self.doc.entities:
-            if e.actor is None or e.actor.country is None:
-                continue
-            for m in e.mentions:
-                if lo <= m.start < pos:
-                    found, pos = e, m.start
-        return found
+        found = self._mentioned(lo, offset, _has_country)
+        return min(found, key=lambda x: x[0])[1] if found else None
 
     # 4. Unnamed agents, states acting, anaphors.
     def agents(self) -> None:
@@ -697,8 +691,7 @@ class _Run:
                 if _possessive(s, u):
                     # "أعلنت روسيا أن قواتها", "اعلن الجيش مقتل أحد جنوده": the forces of the
                     # clause's first actor with a country, else of the nearest earlier one.
-                    owner = self.first_in_clause(s, start_off) or self.last_before(
-                        start_off, lambda e: e.actor is not None and e.actor.country is not None)
+                    owner = self.first_in_clause(s, start_off) or self.last_before(start_off, _has_country)
                     if owner is not None and owner.actor is not None:
                         country = country or owner.actor.country
                         if owner.actor.sector in ("REB", "UAF", "CRM") and sector in ("MIL", "REB", "UAF"):
@@ -809,6 +802,10 @@ class _Run:
         self.claim(ent, s, u.i, u.j)
 
 
+def _has_country(ent: Entity) -> bool:
+    return ent.actor is not None and ent.actor.country is not None
+
+
 def _fold(text: str) -> str:
     from marsad.text.normalize import fold
 
@@ -847,7 +844,7 @@ def _wrong_gender(s: Sent, u: Unit) -> bool:
     if u.j - u.i != 1:
         return False
     w = strip_proclitics(s.words[u.i].norm)
-    if not w.endswith("ه") and (w + "ه" in A.FEMININE_FORMS or w.removeprefix("ال") + "ه" in A.FEMININE_FORMS):
+    if not w.endswith("ه") and w + "ه" in A.FEMININE_FORMS:
         return True  # "وزار" (and visited) is not وزارة
     if w in A.FEMININE_FORMS and s.words[u.i].text.endswith("ه") and not _definite(s.words[u.i].norm):
         return True  # "طلبه" (his request), "شرطه" (his condition): not طلبة، شرطة

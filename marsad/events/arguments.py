@@ -126,9 +126,12 @@ def _preposition_before(tokens: list[Token], m: MentionRef, lo: int) -> str | No
     return None
 
 
-# Buildings and premises whose owner follows them as a genitive (folded).
-_PREMISES = frozenset(["مقر", "مقار", "مبني", "مباني", "مكتب", "مكاتب", "سفاره", "منزل", "بيت", "قصر", "باحه",
-                       "معبد", "مسجد", "جامع", "كنيسه", "فندق", "مطعم", "سوق", "مستشفي", "مدرسه", "جامعه"])
+# Seats of an authority between the protest word and the authority (folded).
+_BUILDINGS = frozenset(["مقر", "مبني", "مكتب", "سفاره", "مجلس", "باحه", "قصر"])
+# Buildings and premises whose owner follows them as a genitive (folded): the seats above (a
+# council, مجلس, is a body, not premises) and other places people gather or live.
+_PREMISES = (_BUILDINGS - {"مجلس"}) | frozenset(["مقار", "مباني", "مكاتب", "منزل", "بيت", "معبد", "مسجد", "جامع",
+                                                 "كنيسه", "فندق", "مطعم", "سوق", "مستشفي", "مدرسه", "جامعه"])
 # Place nouns and directions before a place name: the mention is a location adjunct (folded).
 _LOCATIVE_NOUNS = frozenset(["شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "وسط", "قرب", "داخل",
                              "خارج", "محيط", "اطراف", "ضواحي", "مدينه", "بلده", "قريه", "منطقه", "حي", "محافظه",
@@ -204,11 +207,9 @@ def _feminine_verb_masculine_person(doc: Document, tokens: list[Token], hit: Hit
     """A perfect verb marked feminine (-ت: قتلت، فجرت) cannot agree with a man named or titled
     after it, who is then its object. Only persons: broken plurals (الجنود) take -ت too, and a
     person word ending in ة/ا (أسامة، مصطفى … or a feminine title) is left alone."""
-    raw = tokens[hit.first].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
-    kind = hit.trigger.head_kind
-    if kind != "V" or not raw.endswith("ت") or hit.trigger.words[0].endswith("ت"):
+    if hit.trigger.head_kind != "V" or not tokens[hit.first].norm.endswith("ت") or hit.trigger.words[0].endswith("ت"):
         return False
-    ent = next((e for e in doc.entities if e.id == m.entity), None)
+    ent = doc.entity(m.entity)
     if ent is None or ent.type != "PER":
         return False
     word = tokens[m.first].text
@@ -244,8 +245,6 @@ _TARGETED = ("استهدف", "مستهدف", "تستهدف", "يستهدف")
 _SELF = frozenset(["نفسه", "نفسها", "انفسهم"])
 # Words before what a protest targets (folded): against, in front of, on, to.
 _AGAINST = frozenset(["ضد", "وضد", "امام", "وامام", "علي", "الي"])
-# Seats of an authority between the protest word and the authority (folded).
-_BUILDINGS = frozenset(["مقر", "مبني", "مكتب", "سفاره", "مجلس", "باحه", "قصر"])
 # Adjectives of opposition before the opposed actor: "المناهضة لـ", "المعارضين لـ" (folded).
 _OPPOSING = ("مناهض", "المناهض", "مناوئ", "المناوئ", "معارض", "المعارض")
 # Locative words that put the target of a bombing or protest before a mention (folded).
