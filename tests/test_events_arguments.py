@@ -187,29 +187,6 @@ def test_man_after_a_feminine_verb_is_its_object(stage: EventStage) -> None:
     assert ev.source == ["E1"] and ev.target == ["E2"]
 
 
-def test_coordinated_patients_are_all_targets_first_first(stage: EventStage) -> None:
-    doc = stage(with_entities("وقالت الشرطة إن ضابطا وجنديا اختطفا من منزليهما على يد مسلحين ليلا.",
-                              {"ضابطا": "COP", "وجنديا": "MIL", "مسلحين": "UAF"}))
-    assert sides(doc, "ASSAULT") == (["مسلحين"], ["ضابطا", "وجنديا"])
-
-
-def test_owner_of_premises_after_amam_is_the_target_not_the_subject(stage: EventStage) -> None:
-    doc = stage(with_entities("وانفجرت قنبلة أمام مكاتب الحزب في البلدة دون وقوع إصابات.", {"الحزب": "PTY"}))
-    assert sides(doc, "ASSAULT") == ([], ["الحزب"])
-
-
-def test_sector_only_codes_do_not_make_one_actor(stage: EventStage) -> None:
-    doc = stage(with_entities("وقال مسؤول إن قوات أجنبية قتلت تسعة جنود بطريق الخطأ في غارة جوية.",
-                              {"قوات": "MIL", "جنود": "MIL"}))
-    assert sides(doc, "ASSAULT") == (["قوات"], ["جنود"])
-
-
-def test_protest_target_from_a_resignation_slogan(stage: EventStage) -> None:
-    doc = stage(with_entities("واعتصم مئات المتظاهرين وسط العاصمة وهتفوا «ليستقيل الرئيس» حتى المساء.",
-                              {"المتظاهرين": "CVL", "الرئيس": "GOV"}))
-    assert sides(doc, "PROTEST") == (["المتظاهرين"], ["الرئيس"])
-
-
 def test_a_name_inside_an_agent_phrase_is_no_argument_of_its_own(stage: EventStage) -> None:
     doc = stage(with_first_spans("وأدت ضربة جوية إلى مقتل ثمانية من مقاتلي الحركة المسلحة في شمال البلاد.",
                                  [("مقاتلي الحركة المسلحة", "ORG", "REB"), ("الحركة المسلحة", "ORG", "REB")]))
@@ -217,7 +194,31 @@ def test_a_name_inside_an_agent_phrase_is_no_argument_of_its_own(stage: EventSta
     assert ev.target == ["E1"] and "E2" not in ev.source
 
 
-def test_a_quoted_name_after_its_head_is_still_an_argument(stage: EventStage) -> None:
-    doc = stage(with_entities("واغتال الجيش عنصرين من «كتائب الشهداء» قرب الحدود الليلة الماضية.",
-                              {"الجيش": "ISRMIL", "كتائب الشهداء": "PSEREB"}))
-    assert sides(doc, "ASSAULT") == (["الجيش"], ["كتائب الشهداء"])
+# (why, text, actors, type, expected sides): our own sentences, one rule each.
+SIDES = [
+    ("coordinated patients are all targets first first",
+     "وقالت الشرطة إن ضابطا وجنديا اختطفا من منزليهما على يد مسلحين ليلا.",
+     {"ضابطا": "COP", "وجنديا": "MIL", "مسلحين": "UAF"},
+     "ASSAULT", (["مسلحين"], ["ضابطا", "وجنديا"])),
+    ("owner of premises after amam is the target not the subject",
+     "وانفجرت قنبلة أمام مكاتب الحزب في البلدة دون وقوع إصابات.", {"الحزب": "PTY"},
+     "ASSAULT", ([], ["الحزب"])),
+    ("sector only codes do not make one actor",
+     "وقال مسؤول إن قوات أجنبية قتلت تسعة جنود بطريق الخطأ في غارة جوية.",
+     {"قوات": "MIL", "جنود": "MIL"},
+     "ASSAULT", (["قوات"], ["جنود"])),
+    ("protest target from a resignation slogan",
+     "واعتصم مئات المتظاهرين وسط العاصمة وهتفوا «ليستقيل الرئيس» حتى المساء.",
+     {"المتظاهرين": "CVL", "الرئيس": "GOV"},
+     "PROTEST", (["المتظاهرين"], ["الرئيس"])),
+    ("a quoted name after its head is still an argument",
+     "واغتال الجيش عنصرين من «كتائب الشهداء» قرب الحدود الليلة الماضية.",
+     {"الجيش": "ISRMIL", "كتائب الشهداء": "PSEREB"},
+     "ASSAULT", (["الجيش"], ["كتائب الشهداء"])),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "actors", "etype", "expected"), SIDES, ids=[c[0] for c in SIDES])
+def test_sides(stage: EventStage, why: str, text: str, actors: dict[str, str], etype: str,
+               expected: tuple[list[str], list[str]]) -> None:
+    assert sides(stage(with_entities(text, actors)), etype) == expected
