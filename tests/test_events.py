@@ -227,6 +227,23 @@ def test_classifiers_read_who_did_what_to_whom(stage: EventStage) -> None:
     assert pair != set(argument_features(bare, hits, [], 0))
 
 
+@pytest.mark.parametrize("text,counted", [
+    ("وتجمع آلاف المتظاهرين أمس في وسط العاصمة.", True),
+    ("وتظاهر نحو ألفي شخص امس في وسط المدينة.", True),
+    ("وتظاهر 300 شخص امس في وسط المدينة.", True),
+    ("ورفع المتظاهرون لافتات تندد بالحكومة في الساحة.", False),
+    # a count far from the trigger is not the crowd's size
+    ("ورفع المتظاهرون لافتات كتب عليها شعارات في الساحة منذ 3 أيام.", False),
+])
+def test_a_counted_crowd_is_a_feature(text: str, counted: bool) -> None:
+    from marsad.events.classifier import _h, generic_lexicon_features
+
+    doc = make_document(text)
+    hits = [h for h in default_lexicon().match(doc.tokens, 0, len(doc.tokens)) if h.trigger.type == "PROTEST"]
+    assert hits
+    assert (_h("G:qty") in generic_lexicon_features(hits, doc.tokens, 0)) is counted
+
+
 def test_feature_values_and_length_scaling() -> None:
     import numpy as np
 

@@ -2,8 +2,8 @@
 
 Features (all hashed into ``2**BITS`` buckets with CRC32, deterministic across processes):
 word stems and stem bigrams, character 3/4-grams of folded words, lexicon features
-(which trigger type/mode/kind fired, strong or weak, and whether the negation, hypothetical
-and historical rules flagged it), and optionally "light stem" word unigrams/bigrams (every
+(which trigger type/mode/kind fired, strong or weak, whether the negation, hypothetical
+and historical rules flagged it, and whether a count stands next to it), and optionally "light stem" word unigrams/bigrams (every
 proclitic and one pronoun suffix removed: وبقصفها -> قصف), which pool inflections the
 conservative stems keep apart, and optionally type-agnostic "generic" lexicon features
 (``generic_features``) whose weights are learnt from both types' sentences. A model may be
@@ -31,12 +31,42 @@ from marsad.document import Document, Token
 from marsad.events.arguments import assign
 from marsad.events.flags import trigger_flags
 from marsad.events.lexicon import Hit
+from marsad.text.normalize import fold
 from marsad.text.tokens import clitic_variants, is_arabic_word, suffix_variants
+from marsad.time.lexicon import HUNDREDS, ONES, TENS
 
 BITS = 18
 DIM = 1 << BITS
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "events"
 CLASSIFIED_TYPES = ("ASSAULT", "PROTEST")
+
+
+# Number words and quantifiers (folded): a trigger near a count reports how many took part or
+# were hit ("تظاهر نحو ألفي شخص", "تجمع آلاف المتظاهرين", "مقتل خمسة جنود"), which a report of
+# the event gives and a background mention rarely does. Source: MSA cardinals (time.lexicon)
+# plus the plural counts and approximators of press Arabic.
+_QUANTITIES = frozenset(fold(w) for w in [
+    *(w for table in (ONES, TENS, HUNDREDS) for words in table.values() for w in words),
+    "عشرات", "مئات", "آلاف", "ألوف", "ألفين", "ألفي", "مئتي", "مائتي", "مليون", "ملايين",
+    "العشرات", "المئات", "الآلاف", "الألوف", "الملايين", "ثلاثمئة", "ثلاثمائة", "أربعمئة", "أربعمائة",
+    "خمسمئة", "خمسمائة", "ستمئة", "ستمائة", "سبعمئة", "سبعمائة", "ثمانمئة", "ثمانمائة", "تسعمئة", "تسعمائة",
+    "نحو", "حوالي", "قرابة", "زهاء", "بضع", "بضعة",
+])
+
+
+@lru_cache(maxsize=100_000)
+def is_quantity(norm: str) -> bool:
+    """A digit string or a number word / quantifier, behind a proclitic or not (وآلاف)."""
+    return norm[:1].isdigit() or any(v in _QUANTITIES for v in clitic_variants(norm))
+
+
+def _near_quantity(all_tokens: list[Token], first: int, last: int, sent_first: int, reach: int = 3) -> bool:
+    """A count within ``reach`` tokens of the trigger, in its sentence."""
+    sentence = all_tokens[first].sentence
+    for j in (*range(max(sent_first, first - reach), first), *range(last + 1, min(len(all_tokens), last + 1 + reach))):
+        if all_tokens[j].sentence == sentence and is_quantity(all_tokens[j].norm):
+            return True
+    return False
 
 
 @lru_cache(maxsize=300_000)
@@ -98,6 +128,8 @@ def sentence_features(tokens: Sequence[Token], hits: Sequence[Hit], all_tokens: 
                     feats.append(f"{tag}:ctx{k}:{all_tokens[j].stem}")
             position = h.first - sent_first
             feats.append(f"{tag}:pos:{min(position, 6) // 2}")
+            if _near_quantity(all_tokens, h.first, h.last, sent_first):
+                feats.append(f"{tag}:qty")
             if fl.negated:
                 feats.append(f"{tag}:NEG")
             if fl.hypothetical:
@@ -128,6 +160,8 @@ def generic_lexicon_features(hits: Sequence[Hit], all_tokens: list[Token], sent_
             if sent_first <= j < len(all_tokens) and all_tokens[j].sentence == all_tokens[h.first].sentence:
                 feats.append(f"G:ctx{k}:{all_tokens[j].stem}")
         feats.append(f"G:pos:{min(h.first - sent_first, 6) // 2}")
+        if _near_quantity(all_tokens, h.first, h.last, sent_first):
+            feats.append("G:qty")
         if fl.negated:
             feats.append("G:NEG")
         if fl.hypothetical:
