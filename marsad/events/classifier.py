@@ -100,6 +100,31 @@ def light_features(tokens: Sequence[Token]) -> list[int]:
     return idx
 
 
+def _setting_features(tag: str, h: Hit, all_tokens: list[Token], sent_first: int) -> list[str]:
+    """Where a trigger stands, under ``tag``: the stems of the two words on each side, its
+    position in the sentence, a count next to it, and the negation/hypothetical/historical flags."""
+    t = h.trigger
+    sentence = all_tokens[h.first].sentence
+    feats: list[str] = []
+    for k in (-2, -1, 1, 2):
+        j = (h.first if k < 0 else h.last) + k
+        if sent_first <= j < len(all_tokens) and all_tokens[j].sentence == sentence:
+            feats.append(f"{tag}:ctx{k}:{all_tokens[j].stem}")
+    feats.append(f"{tag}:pos:{min(h.first - sent_first, 6) // 2}")
+    if _near_quantity(all_tokens, h.first, h.last, sent_first):
+        feats.append(f"{tag}:qty")
+    fl = trigger_flags(all_tokens, h.first, sent_first, t.head_kind)
+    if fl.negated:
+        feats.append(f"{tag}:NEG")
+    if fl.hypothetical:
+        feats.append(f"{tag}:HYP")
+    if fl.historical:
+        feats.append(f"{tag}:HIST")
+    if not (fl.negated or fl.hypothetical or fl.historical):
+        feats.append(f"{tag}:{'s' if t.strong else 'w'}:PLAIN")
+    return feats
+
+
 def sentence_features(tokens: Sequence[Token], hits: Sequence[Hit], all_tokens: list[Token], sent_first: int,
                       text_features: bool = True, lexicon_features: bool = True,
                       stem_features: bool = False) -> np.ndarray:
@@ -117,27 +142,10 @@ def sentence_features(tokens: Sequence[Token], hits: Sequence[Hit], all_tokens: 
         for h in hits:
             t = h.trigger
             tag = f"L:{t.type}"
-            fl = trigger_flags(all_tokens, h.first, sent_first, t.head_kind)
             strength = "s" if t.strong else "w"
             feats.extend((tag, f"{tag}:{strength}", f"{tag}:{t.mode}", f"{tag}:{t.kind}:{strength}",
                           f"{tag}:form:{t.form}", f"{tag}:tok:{all_tokens[h.first].norm}"))
-            # Local context: the words around the trigger and where it sits in the sentence.
-            for k in (-2, -1, 1, 2):
-                j = (h.first if k < 0 else h.last) + k
-                if sent_first <= j < len(all_tokens) and all_tokens[j].sentence == all_tokens[h.first].sentence:
-                    feats.append(f"{tag}:ctx{k}:{all_tokens[j].stem}")
-            position = h.first - sent_first
-            feats.append(f"{tag}:pos:{min(position, 6) // 2}")
-            if _near_quantity(all_tokens, h.first, h.last, sent_first):
-                feats.append(f"{tag}:qty")
-            if fl.negated:
-                feats.append(f"{tag}:NEG")
-            if fl.hypothetical:
-                feats.append(f"{tag}:HYP")
-            if fl.historical:
-                feats.append(f"{tag}:HIST")
-            if not (fl.negated or fl.hypothetical or fl.historical):
-                feats.append(f"{tag}:{strength}:PLAIN")
+            feats.extend(_setting_features(tag, h, all_tokens, sent_first))
     idx.extend(_h(f) for f in feats)
     return np.array(idx, dtype=np.int64)
 
@@ -152,24 +160,9 @@ def generic_lexicon_features(hits: Sequence[Hit], all_tokens: list[Token], sent_
     feats: list[str] = []
     for h in hits:
         t = h.trigger
-        fl = trigger_flags(all_tokens, h.first, sent_first, t.head_kind)
         strength = "s" if t.strong else "w"
         feats.extend(("G", f"G:{strength}", f"G:{t.kind}:{strength}", f"G:m:{t.mode is not None}"))
-        for k in (-2, -1, 1, 2):
-            j = (h.first if k < 0 else h.last) + k
-            if sent_first <= j < len(all_tokens) and all_tokens[j].sentence == all_tokens[h.first].sentence:
-                feats.append(f"G:ctx{k}:{all_tokens[j].stem}")
-        feats.append(f"G:pos:{min(h.first - sent_first, 6) // 2}")
-        if _near_quantity(all_tokens, h.first, h.last, sent_first):
-            feats.append("G:qty")
-        if fl.negated:
-            feats.append("G:NEG")
-        if fl.hypothetical:
-            feats.append("G:HYP")
-        if fl.historical:
-            feats.append("G:HIST")
-        if not (fl.negated or fl.hypothetical or fl.historical):
-            feats.append(f"G:{strength}:PLAIN")
+        feats.extend(_setting_features("G", h, all_tokens, sent_first))
     return [_h(f) for f in feats]
 
 
