@@ -175,11 +175,18 @@ def _contains(seq: tuple[str, ...], names: set[tuple[str, ...]]) -> bool:
     return any(seq[a:b] in names for a in range(len(seq)) for b in range(a + 1, len(seq) + 1))
 
 
+# Office and institution words that name no country: a PETRARCH phrase made of these alone
+# ("وزارة خارجية" LBN, "وزير خارجية" EGY, "رئيس حكومة" DZA) is a lemmatised title whose
+# nationality was stripped; kept, it would code every foreign minister of any country.
+_GENERIC = frozenset(fold(w) for w in ["وزارة", "وزير", "رئيس", "نائب", "مساعد", "حكومة", "خارجية", "داخلي", "داخلية", "دفاع", "عمل", "مالية", "عدل", "صحة", "تعليم", "إعلام", "اقتصاد", "تجارة", "طاقة", "نفط", "زراعة", "سياحة", "ثقافة", "مدني", "شرطة", "ولاية", "جيش", "قوة", "أمن", "صحيفة", "اقتصادي", "رياضي", "مجلس", "وزراء", "ل"])
+
+
 def build_petrarch(shared: Path, curated_names: set[str]) -> list[dict]:
     """Named multi-word actors from actor_dict_ar_v4.txt (lemmatised; single words are too noisy).
 
     Entries that merely wrap a curated name in a title ("رئيس روسي فلاديمير بوتين") are
-    dropped: the stage reads titles itself and would otherwise lose the name.
+    dropped: the stage reads titles itself and would otherwise lose the name. So are entries
+    of office words alone (_GENERIC).
     """
     curated_keys = {phrase_key(n) for n in curated_names}
     lines = (shared / "data/lexicons/universalpetrarch/actor_dict_ar_v4.txt").read_text(encoding="utf-8").splitlines()
@@ -214,6 +221,8 @@ def build_petrarch(shared: Path, curated_names: set[str]) -> list[dict]:
     for phrase, info in sorted(entries.items()):
         toks = phrase.split()
         if len(toks) < 2 or not _ARABIC_ONLY.match(phrase) or _contains(phrase_key(phrase), curated_keys):
+            continue
+        if all(fold(t).removeprefix("ال") in _GENERIC for t in toks):
             continue
         offices = []
         for code, start, end in info["codes"]:

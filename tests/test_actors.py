@@ -196,6 +196,32 @@ def test_unknown_person_gets_romanised_name_and_title_codes(stage: ActorStage) -
     assert ent.name == covering(again, "فؤاد حسين").name == romanize("فؤاد حسين")
 
 
+def test_office_in_apposition_after_the_name(stage: ActorStage) -> None:
+    text = "وقال ماركوس تيلر، المتحدث باسم وزارة الخارجية الألمانية، إن برلين تدرس الأمر."
+    ent = covering(stage(with_entities(text, {"ماركوس تيلر": "PER"})), "ماركوس تيلر")
+    assert ent.actor.code == "DEUGOV"  # type: ignore[union-attr]
+    assert ent.title == "المتحدث باسم وزارة الخارجية الألمانية"
+    # A closing quote sets the office off too; the tagger may have typed the name ORG.
+    text = "ورددوا هتافات تطالب بـ«استقالة ألفاريز» رئيس الوزراء الإسباني."
+    ent = covering(stage(with_entities(text, {"ألفاريز": "ORG"})), "ألفاريز")
+    assert ent.actor.code == "ESPGOV"  # type: ignore[union-attr]
+    # "قائد" heads a police force as well as an army: the institution decides.
+    text = "وقال أحمد الفلاحي، قائد الشرطة في محافظة الأنبار، إن مسلحين هاجموا دورية."
+    ent = covering(stage(with_entities(text, {"أحمد الفلاحي": "PER"})), "أحمد الفلاحي")
+    assert ent.actor.sector == "COP"  # type: ignore[union-attr]
+    # Without the mark the office after a name is its verb's object: the host is not the guest.
+    text = "واستقبل موراليس وزير الخارجية الفنزويلي في لاباز."
+    ent = covering(stage(with_entities(text, {"موراليس": "PER"})), "موراليس")
+    assert ent.actor is None or ent.actor.country != "VEN"
+
+
+def test_office_words_alone_name_no_country(stage: ActorStage) -> None:
+    # PETRARCH's lemmatised "وزير خارجية" (EGY) and "وزارة خارجية" (LBN) lost their nationality.
+    doc = stage(make_document("وقال وزير الخارجية إن الوزارة تدرس الطلب، وأكدت وزارة الخارجية ذلك."))
+    assert all(e.actor is None or e.actor.country is None for e in doc.entities), [
+        (e.name_ar, e.actor) for e in doc.entities]
+
+
 def test_agents_and_location_country(stage: ActorStage) -> None:
     text = ("أطلقت الشرطة المصرية الغاز المسيل للدموع على المتظاهرين في القاهرة. "
             "وقال شهود إن مسلحين مجهولين أطلقوا النار على دورية للجيش في القاهرة.")

@@ -130,6 +130,14 @@ def test_clitic_prefixed_name_is_trimmed_and_grouped(stage: NerStage) -> None:
     assert fold(entity.name_ar or "") in (fold("سيرغي لافروف"), fold("سيرجي لافروف"))
 
 
+def test_governing_word_is_not_part_of_the_name(stage: NerStage) -> None:
+    # The tagger runs a demand verb after a quote into the name: «ليستقيل X» is X.
+    doc = stage(make_document("وردد المحتجون في شوارع نيروبي «ليستقيل أودينغا» قبل أن تفرقهم الشرطة."))
+    texts = [m.text for m in doc.mentions]
+    assert "أودينغا" in texts, texts
+    assert not any("ليستقيل" in t for t in texts), texts
+
+
 def test_spelling_variants_share_a_key() -> None:
     assert name_key("سيرغي لافروف") == name_key("سيرجي لافروف")
     assert name_key("فرانك شتاينماير") == name_key("فرانك شتاينمار")

@@ -146,6 +146,7 @@ ROLE_HINTS: dict[str, tuple[str, ...]] = {
     phrase_key("المبعوث")[0]: ("envoy",),
 }
 # Anaphors resolved in the document: counterpart, "the latter", "the ministry".
+COMMANDER = {phrase_key(w)[0] for w in ("قائد", "القائد")}
 COUNTERPART = {phrase_key(w)[0] for w in ("نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظيريه", "نظرائه")}
 ANAPHORS = ["الأخير", "الأخيرة"]
 LATTER = {phrase_key(w)[0] for w in ANAPHORS}

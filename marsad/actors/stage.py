@@ -353,12 +353,8 @@ class ActorStage:
         if i > 0 and s.words[i - 1].text in ",،":
             i -= 1  # "مساعد وزير الخارجية الإيراني، حسين جابري"
         while i > 0:
-            k = s.keys[i - 1]
-            u = next((u for u in s.units if u.i <= i - 1 < u.j), None)
-            actor = u.best("actor") if u is not None else None
-            ok = k in A.TITLE_WORDS or (u is not None and (
-                u.best("adjective", "country", "capital") is not None or (actor is not None and not actor.person)))
-            if not ok or (u is not None and u.best("actor") is not None and u.best("actor").person):
+            ok, u = self._title_word(s, i - 1)
+            if not ok:
                 break
             i = u.i if u is not None and u.j == i else i - 1
         while i < start_word and (s.keys[i] in ("في", "باسم") or s.words[i].text in ",،"):
@@ -379,8 +375,42 @@ class ActorStage:
                 h = u.best("adjective", "country", "capital")
                 if h:
                     country = country or h.code
-        sector = next((sec for sec, words in A.TITLE_SECTORS if keys & words), None)
+        # "قائد" leads an army or a police force alike: the institution named decides.
+        specific = keys - A.COMMANDER
+        sector = next((sec for sec, words in A.TITLE_SECTORS if specific & words), None)
+        sector = sector or next((sec for sec, words in A.TITLE_SECTORS if keys & words), None)
         return i, country, sector, keys
+
+    @staticmethod
+    def _title_word(s: Sent, w: int) -> tuple[bool, Unit | None]:
+        """(word ``w`` can belong to an office phrase, its lexicon unit): a title word, a
+        nationality, country or capital, or an organisation ("وزير خارجية حزب الله")."""
+        u = next((u for u in s.units if u.i <= w < u.j), None)
+        actor = u.best("actor") if u is not None else None
+        if actor is not None and actor.person:
+            return False, u
+        return s.keys[w] in A.TITLE_WORDS or (u is not None and (
+            u.best("adjective", "country", "capital") is not None or actor is not None)), u
+
+    def _title_after(self, text: str, s: Sent, j: int) -> tuple[int, int, str | None, str | None]:
+        """An office set off after a name ending before word ``j`` by a comma or a closing quote
+        ("ثاباتيرو» رئيس الوزراء الإسباني", "X، وزير الخارجية الأمريكي"): (first, end word,
+        country, sector); (j, j, None, None) if none. Without the mark the words after a name
+        are as often its verb's object ("استقبل X وزير الخارجية")."""
+        none = (j, j, None, None)
+        k = j + 1 if j < len(s.words) and s.words[j].text in ",،" else j
+        if k >= len(s.words) or s.keys[k] not in A.TITLE_WORDS:
+            return none
+        if k == j and not (j > 0 and any(q in text[s.words[j - 1].end:s.words[j].start] for q in "»\"”")):
+            return none
+        end = k
+        while end < len(s.words) and end - k < 7:
+            ok, u = self._title_word(s, end)
+            if not ok:
+                break
+            end = u.j if u is not None and u.j > end else end + 1
+        first, country, sector, _ = self._title(s, end)
+        return (first, end, country, sector) if first <= k < end and (country or sector) else none
 
     # -- main ---------------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
@@ -572,6 +602,8 @@ class _Run:
         ent.name_ar = ent.name_ar or longest
         if ent.type == "PER":
             ent.name = ent.name or romanize(ent.name_ar)
+            if title_country is None and title_sector is None:
+                title_country, title_sector = self.title_after(ent) or (None, None)
             if title_country is None and title_sector is None and ent.mentions:
                 loc = self.words_of(ent.mentions[0].start, ent.mentions[0].end)
                 if loc:  # NER took a role phrase for a name ("زعماء طالبان")
@@ -598,6 +630,22 @@ class _Run:
                 if c or sec:
                     ent.actor = Actor(_code(c, sec), c, sec, None)
                     return
+        title = self.title_after(ent)  # a person the tagger typed ORG: «X» رئيس الوزراء
+        if title is not None:
+            ent.actor = Actor(_code(*title), *title, None)
+
+    def title_after(self, ent: Entity) -> tuple[str | None, str | None] | None:
+        """(country, sector) of an office set off after one of the entity's mentions; sets
+        the entity's title."""
+        for m in ent.mentions:
+            loc = self.words_of(m.start, m.end)
+            if loc:
+                s, _, j = loc
+                first, end, country, sector = self.st._title_after(self.doc.text, s, j)
+                if country or sector:
+                    ent.title = ent.title or self.doc.text[s.words[first].start:s.words[end - 1].end]
+                    return country, sector
+        return None
 
     def place_of(self, ent: Entity) -> tuple[str, str] | None:
         """(country, kind) of a GPE/LOC entity from a country, capital or city name."""

@@ -10,7 +10,7 @@ from marsad.ner.features import LOC_HEADS, PER_TRIGGERS, RESOURCES, lexicons
 from marsad.ner.group import group_mentions
 from marsad.ner.tagger import Tagger, propagate
 from marsad.text.normalize import fold, fold_word
-from marsad.text.tokens import strip_proclitics
+from marsad.text.tokens import clitic_variants, strip_proclitics
 
 _TYPES: dict[str, EntityType] = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _CONJ = "وف"
@@ -35,6 +35,13 @@ _ORG_SUBTYPES = {
     **{fold(w): "Non-Governmental" for w in ["حزب", "الحزب", "حركة", "الحركة", "جبهة", "الجبهة", "منظمة", "المنظمة", "جمعية", "اتحاد", "الاتحاد", "تنظيم"]},
 }
 _GPE_KINDS = {"country", "city_major", "city", "admin", "community"}
+
+# Verbal nouns and verbs that govern a name but never open one: the tagger sometimes runs
+# them into the name after a quote or a preposition («ليستقيل كيباكي»، بـ«استقالة ثاباتيرو»).
+_NAME_GOVERNORS = frozenset(fold(w) for w in (
+    "استقالة", "إقالة", "رحيل", "سقوط", "إسقاط", "يسقط", "تسقط", "يستقيل", "تنحي", "يتنحى", "ارحل",
+    "محاكمة", "اغتيال", "اعتقال", "مقتل", "زيارة", "إطلاق", "الإفراج",
+))
 
 # Role words that open a person's title ("وزير الدفاع الروسي"); relational and generic
 # words among the triggers (نظيره، السيد، رجل …) are cues, not offices.
@@ -160,6 +167,8 @@ class NerStage:
     # -- one mention -------------------------------------------------------------------
     def _mention(self, doc: Document, toks: list[Token], i: int, j: int, label: str,
                  score: float) -> Mention | None:
+        if j - i > 1 and any(v in _NAME_GOVERNORS for v in clitic_variants(toks[i].norm)):
+            i += 1
         first = toks[i]
         cut = _text_chars(first.text, self._clitic_length(first.norm))
         start = first.start + cut
