@@ -222,6 +222,13 @@ def test_office_words_alone_name_no_country(stage: ActorStage) -> None:
         (e.name_ar, e.actor) for e in doc.entities]
 
 
+def test_nationality_adjectives_beyond_the_big_countries(stage: ActorStage) -> None:
+    doc = stage(make_document("وقال وزير الخارجية الفلبيني إن الشرطة البرتغالية اعتقلت ثلاثة جنود سنغاليين."))
+    assert covering(doc, "وزير الخارجية الفلبيني").actor.code == "PHLGOV"  # type: ignore[union-attr]
+    assert covering(doc, "الشرطة البرتغالية").actor.code == "PRTCOP"  # type: ignore[union-attr]
+    assert covering(doc, "جنود سنغاليين").actor.code == "SENMIL"  # type: ignore[union-attr]
+
+
 def test_agents_and_location_country(stage: ActorStage) -> None:
     text = ("أطلقت الشرطة المصرية الغاز المسيل للدموع على المتظاهرين في القاهرة. "
             "وقال شهود إن مسلحين مجهولين أطلقوا النار على دورية للجيش في القاهرة.")

@@ -88,10 +88,38 @@ def test_subject_of_taarrada_is_the_target(stage: EventStage) -> None:
     assert sides(doc, "ASSAULT") == (["مسلحون مجهولون"], ["قافلة للمساعدات"])
 
 
+def test_named_author_makes_the_casualty_verb_passive(stage: EventStage) -> None:
+    # "قتل جنديان" alone reads as VSO (the soldiers killed); "في هجوم شنه مسلحون" names the
+    # attack's author, so the soldiers are the victims.
+    doc = stage(with_entities("قتل جنديان أمريكيان في هجوم شنه مسلحون شمال بغداد.",
+                              {"جنديان أمريكيان": "USAMIL", "مسلحون": "UAF"}))
+    assert sides(doc, "ASSAULT") == (["مسلحون"], ["جنديان أمريكيان"])
+    # An agent and a patient of their own stay: the claimant is not the killer's victim.
+    doc = stage(with_entities("قتل مسلحون جنديين في هجوم تبناه تنظيم القاعدة شمال بغداد.",
+                              {"مسلحون": "UAF", "جنديين": "MIL", "تنظيم القاعدة": "IMGREB"}))
+    src, tgt = sides(doc, "ASSAULT")
+    assert src[0] == "مسلحون" and tgt == ["جنديين"]
+
+
 def test_bomb_target_passing_by(stage: EventStage) -> None:
     doc = stage(with_entities("وانفجرت عبوة ناسفة صباح اليوم لدى مرور دورية للشرطة على الطريق السريع.",
                               {"دورية للشرطة": "COP"}))
     assert sides(doc, "ASSAULT") == ([], ["دورية للشرطة"])
+
+
+def test_attack_with_a_named_author_is_reported(stage: EventStage) -> None:
+    # The classifier scores this one under its threshold (0.46 < 0.475 with the 2026-12-03
+    # models); the named author of the raid makes it a report with both sides.
+    doc = stage(with_entities("قتل خمسة مدنيين في غارة شنتها طائرات حربية روسية على ريف إدلب.",
+                              {"مدنيين": "SYRCVL", "طائرات حربية روسية": "RUSMIL", "إدلب": "SYR"}))
+    assert sides(doc, "ASSAULT") == (["طائرات حربية روسية"], ["مدنيين"])
+
+
+def test_what_passes_by_is_never_the_bomber(stage: EventStage) -> None:
+    # The patrol is the first bare noun after the verb, but "لدى مرور" makes it the target.
+    doc = stage(with_entities("انفجرت عبوة لدى مرور دورية للجيش الأمريكي في بغداد.",
+                              {"دورية للجيش الأمريكي": "USAMIL"}))
+    assert sides(doc, "ASSAULT") == ([], ["دورية للجيش الأمريكي"])
 
 
 def test_other_mentions_of_the_attack_fill_a_missing_side(stage: EventStage) -> None:

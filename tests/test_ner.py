@@ -138,6 +138,17 @@ def test_governing_word_is_not_part_of_the_name(stage: NerStage) -> None:
     assert not any("ليستقيل" in t for t in texts), texts
 
 
+def test_gazetteer_name_after_a_place_noun(stage: NerStage) -> None:
+    # The tagger took "ريف" alone for the place and left إدلب out.
+    doc = stage(make_document("قتل خمسة مدنيين في غارة جوية على ريف إدلب، وسقطت قذائف على مخيم عين الحلوة "
+                              "وعلى منطقة عازلة قرب محافظة مأرب."))
+    places = {m.text: m.type for m in doc.mentions if m.type in ("GPE", "LOC")}
+    assert places.get("إدلب") == "GPE" and "ريف" not in places, places
+    assert "مأرب" in places, places
+    # Words of four letters or fewer and ordinary nouns are no place (عين alone, عازلة).
+    assert "عين" not in places and not any("عازلة" in t for t in places), places
+
+
 def test_spelling_variants_share_a_key() -> None:
     assert name_key("سيرغي لافروف") == name_key("سيرجي لافروف")
     assert name_key("فرانك شتاينماير") == name_key("فرانك شتاينمار")

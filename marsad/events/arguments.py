@@ -266,7 +266,8 @@ _AFTER_PASSIVE = frozenset(["في", "خلال", "اثر", "جراء", "علي", 
 _UNDERGO = ("تعرض", "يتعرض", "تتعرض", "نجا", "ينجو", "نجت", "ينجون", "نجوا")
 # "هجوم نفذه X", "تبناه X", "نسب إلى X", "من فعل X": the author of an attack named after it (folded).
 _AUTHOR_WORDS = frozenset(["نفذه", "نفذها", "نفذته", "نفذتها", "نفذوه", "تبناه", "تبنته", "تبناها", "تبنتها",
-                           "وتبناه", "وتبنته", "ونفذه", "فعل"])
+                           "وتبناه", "وتبنته", "ونفذه", "فعل", "شنه", "شنها", "شنته", "شنتها", "شنوه", "شنوها",
+                           "ونفذته", "وشنه", "وشنته"])
 _ATTRIBUTED = frozenset(["نسب", "نسبت", "ونسب", "ونسبت", "ينسب", "تنسب", "منسوب", "المنسوب", "ونسبته"])
 # "لدى مرور دورية": the bombing's target passes by (folded).
 _PASSING = frozenset(["مرور", "عبور"])
@@ -412,7 +413,7 @@ def _undergoer(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: in
     return None
 
 
-def _author(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> MentionRef | None:
+def attack_author(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> MentionRef | None:
     """"هجوم نفذه مجهولون", "تبناه تنظيم القاعدة", "نسب الى المتمردين": the attack's author."""
     later = [m for m in mentions if m.first > hit.last and m.first - hit.last <= 12]
     for m in later:
@@ -466,15 +467,24 @@ def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionR
     if etype == "ASSAULT" and not reciprocal:
         kind = hit.trigger.head_kind
         victim = _undergoer(tokens, hit, mentions, lo) if kind not in ("V", "I") else None
+        if victim is None:
+            # "انفجرت عبوة لدى مرور دورية": what passes by is hit, never the subject.
+            victim = next((m for m in mentions if 0 < m.first - hit.last <= 12 and m.first - 1 >= lo
+                           and tokens[m.first - 1].norm in _PASSING), None)
         if victim is not None:
             # "تعرضت قافلة لهجوم": the subject of تعرض is the target, never the source.
             src = [e for e in src if e != victim.entity]
             tgt = [victim.entity] + [e for e in tgt if e != victim.entity]
-        if not src:
-            author = _author(tokens, hit, mentions, lo)
-            if author is not None and (victim is None or author.entity != victim.entity):
+        author = attack_author(tokens, hit, mentions, lo)
+        if author is not None and (victim is None or author.entity != victim.entity):
+            if not src:
                 src = [author.entity]
                 tgt = [e for e in tgt if e != author.entity]
+            elif (all(e == author.entity for e in tgt) and len(src) == 1 and src[0] != author.entity
+                  and kind in ("V", "I") and _casualty_verb(tokens[hit.first])):
+                # "قتل جنديان في هجوم شنه مسلحون": with the attack's author named, the casualty
+                # verb is passive and its lone subject the patient.
+                src, tgt = [author.entity], src
     if etype in ("ASSAULT", "PROTEST") and directed and not reciprocal and not tgt:
         tgt = [e for e in _attack_target(tokens, hit, mentions, lo, etype) if e not in src][:1]
     if not src and not reciprocal and directed:
