@@ -124,6 +124,19 @@ def test_split_phrase_stops_at_a_preposition() -> None:
     assert any(h.trigger.form == "N:اطلاق النار" for h in hits)
 
 
+def test_deaths_in_a_disaster_are_no_attack(stage: EventStage) -> None:
+    for text in ("قتل ثلاثة أشخاص على الأقل في زلزال بقوة 5.1 درجة ضرب المناطق الشمالية لباكستان.",
+                 "لقي أربعة أشخاص مصرعهم وأصيب أربعة آخرون إثر حادث مروري وقع صباح اليوم غربي المدينة.",
+                 "وقالت الشرطة إن امرأتين وطفلا قتلوا عندما انهار منزلهم بسبب الأمطار."):
+        doc = stage(make_document(text))
+        assert not [e for e in doc.events if e.type == "ASSAULT"], text
+    # "الحادث" also names attacks, and a bomb in a disaster-free sentence stays one.
+    for text in ("وقالت الوزارة إن الحادث الذي وقع عندما انفجرت قنبلة أمام مكاتب الحزب أسفر عن مقتل شخص.",
+                 "قتل خمسة جنود في هجوم انتحاري استهدف حاجزا للجيش شمال بغداد."):
+        doc = stage(make_document(text))
+        assert [e for e in doc.events if e.type == "ASSAULT"], text
+
+
 # -- flags -----------------------------------------------------------------------------------
 def _flags(text: str, trigger: str, kind: str):
     doc = make_document(text)
@@ -136,6 +149,9 @@ def test_negation_future_and_pluperfect() -> None:
     assert _flags("وقال إن الحكومة سوف تفرض عقوبات جديدة", "تفرض", "I").hypothetical
     assert _flags("وهدد بأن الجماعة ستهاجم المدينة", "ستهاجم", "I").hypothetical
     assert _flags("وكان مسلحون قد اغتالوا القاضي في منزله", "اغتالوا", "V").historical
+    assert _flags("وكانت الحكومة التي اتهمت في الماضي الوكالة بالتقصير", "اتهمت", "V").historical
+    assert _flags("وهو الذي اعتقل سابقا بتهمة التظاهر", "اعتقل", "V").historical
+    assert not _flags("اعتقلت الشرطة الشهر الماضي عشرة متظاهرين", "اعتقلت", "V").historical
     plain = _flags("اغتال مسلحون القاضي أمس", "اغتال", "V")
     assert not (plain.negated or plain.hypothetical or plain.historical)
     noun = _flags("فالتعاون العسكري مع الروس لن يتم قبل تنفيذ الاتفاق", "فالتعاون", "N")

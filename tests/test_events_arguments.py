@@ -115,6 +115,16 @@ def test_attack_with_a_named_author_is_reported(stage: EventStage) -> None:
     assert sides(doc, "ASSAULT") == (["طائرات حربية روسية"], ["مدنيين"])
 
 
+def test_antecedent_of_a_relative_pronoun(stage: EventStage) -> None:
+    doc = stage(with_entities("وأكدت الحكومة التي اتهمت وكالة الاستخبارات الأمريكية بتهريب اللاجئين أن لديها أدلة.",
+                              {"الحكومة": "ERIGOV", "وكالة الاستخبارات الأمريكية": "USASPY"}))
+    assert sides(doc, "ACCUSE") == (["الحكومة"], ["وكالة الاستخبارات الأمريكية"])
+    # An object pronoun on the verb: the antecedent is what was done to.
+    doc = stage(with_entities("وأفرج القضاء عن الصحفي الذي اعتقلته الشرطة الأسبوع الماضي.",
+                              {"القضاء": "JUD", "الصحفي": "JRN", "الشرطة": "COP"}))
+    assert sides(doc, "COERCE") == (["الشرطة"], ["الصحفي"])
+
+
 def test_what_passes_by_is_never_the_bomber(stage: EventStage) -> None:
     # The patrol is the first bare noun after the verb, but "لدى مرور" makes it the target.
     doc = stage(with_entities("انفجرت عبوة لدى مرور دورية للجيش الأمريكي في بغداد.",

@@ -49,6 +49,13 @@ def test_sentence_keeps_closing_quote_and_decimal_numbers():
     assert parts == ['وقال "ندعو أمريكا للتعامل بصراحة."', "ثم غادر بنسبة 3.5 بالمئة."]
 
 
+def test_decimal_and_grouped_numbers_are_one_token():
+    text = "زلزال بقوة 5.1 درجة، وتأثر 3,5 مليون شخص و١٢٫٥ بالمئة من 12,000,000 نسمة. ثم 7."
+    words = [t.text for t in tokenize(text, split_sentences(text))]
+    assert "5.1" in words and "3,5" in words and "و١٢٫٥" in words and "12,000,000" in words
+    assert words[-2:] == ["7", "."]
+
+
 def test_tokens_have_consistent_offsets_and_forms():
     text = "استبعد وزير الخارجية الروسي سيرغي لافروف، خلال لقائه نظيره الالماني."
     tokens = tokenize(text, split_sentences(text))

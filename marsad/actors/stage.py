@@ -24,6 +24,7 @@ from marsad.actors.lexicon import Hit, Lexicon, build, first_keys, gkey, key, sk
 from marsad.actors.romanize import romanize
 from marsad.document import Actor, Document, Entity, Span, Token
 from marsad.memo import Memo
+from marsad.text.normalize import fold
 from marsad.text.tokens import clitic_variants, strip_proclitics
 
 # Sectors whose unnamed agents belong to the country the article is set in (الجيش, النظام).
@@ -100,6 +101,20 @@ def _office_for(entry: Entry, date: str | None, title_keys: set[str]) -> Office 
         before = [o for o in pool if o.start is None or o.start <= date]
         pool = before or pool
     return max(pool, key=lambda o: o.start or "")
+
+
+# Regions with no government of their own: never the country an article's unnamed "الحكومة"
+# or "الشرطة" belongs to ("اللاجئين باتجاه أوروبا" made an Eritrean government EURGOV).
+_NO_STATE = frozenset({"EUR", "AFR", "ARB"})
+
+
+# Words shaped like a definite nisba adjective that are not one (folded): التي، الذي، إلى.
+_NOT_ADJECTIVES = frozenset({"التي", "الذي", "الي", "اللتي", "اللذي"})
+
+
+def _former(entry: Entry, date: str | None) -> bool:
+    """Every listed office of the entry ended before ``date``."""
+    return bool(date and entry.offices) and all(o.end is not None and o.end <= date for o in entry.offices)
 
 
 def _code(country: str | None, sector: str | None) -> str | None:
@@ -230,7 +245,7 @@ class ActorStage:
         for s in sents:
             for u in s.units:
                 h = u.best("country", "city", "capital")
-                if not h or u.best("actor", "agent"):
+                if not h or u.best("actor", "agent") or h.code in _NO_STATE:
                     continue
                 locative = _locative(s, u.i)
                 w = (2.0 if locative else 1.0) * (0.5 if h.kind == "capital" and not locative else 1.0)
@@ -345,6 +360,15 @@ class ActorStage:
             if len(cands) == 1:
                 entry = next(iter(cands.values()))
                 return Hit("actor", entry.country, entry=entry, person=True, priority=3)
+            # "نيكولاس ساركوزي" for the listed "نيكولا ساركوزي": a known surname borne by one
+            # actor, with a given name one letter away from one of its listed forms.
+            owners = self.lex.surnames.get(strict(s.words[j - 1].norm), [])
+            given = {keys[0], gkey(s.words[i].norm)}
+            if len(owners) == 1 and len(keys[0]) >= 4 and any(
+                _one_edit(a, b) for v in owners[0].ar if len(v.split()) >= 2
+                for b in (gkey(key(fold(v.split()[0]))), gkey(fold(v.split()[0]))) for a in given
+            ):
+                return Hit("actor", owners[0].country, entry=owners[0], person=True, priority=3)
         return None
 
     def _title(self, s: Sent, start_word: int) -> tuple[int, str | None, str | None, set[str]]:
@@ -595,6 +619,8 @@ class _Run:
             office = _office_for(entry, self.date, title_keys)
             country, sector = split_code(office.code if office else None)
             country = country or entry.country
+            if _former(entry, self.date) and entry.type == "PER":
+                sector = "ELI"  # CAMEO's elites: former officials (ساركوزي in 2015)
             ent.name = entry.name if entry.source == "curated" else romanize(entry.ar[0])
             ent.name_ar = entry.ar[0] if entry.source == "curated" else longest
             ent.actor = Actor(_code(country, sector), country, sector, entry.wikidata)
@@ -795,7 +821,8 @@ class _Run:
             if s.keys[end] in mods:
                 end += 1
                 continue
-            if unit is None and _definite(s.words[u.i].norm) and _definite(w.norm) and strip_proclitics(w.norm).endswith(("ي", "يه")):
+            if (unit is None and _definite(s.words[u.i].norm) and _definite(w.norm) and w.norm not in _NOT_ADJECTIVES
+                    and strip_proclitics(w.norm).endswith(("ي", "يه"))):
                 end += 1  # an agreeing definite adjective (رجال الأمن المركزي المصري)
                 continue
             if end == u.j == u.i + 1 and s.keys[u.i] in A.GENERIC_HEADS:
@@ -848,6 +875,17 @@ class _Run:
             groups[(place.code, "state")] = ent
         ent.mentions.append(self.span(s, u.i, u.j))
         self.claim(ent, s, u.i, u.j)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """The two words differ by one inserted, deleted or replaced letter (or not at all)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = sorted((a, b), key=len)
+    k = next((n for n, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
+    return short[k:] == long_[k + 1:]
 
 
 def _has_country(ent: Entity) -> bool:

@@ -494,6 +494,16 @@ def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionR
     return src, tgt
 
 
+_RELATIVES = frozenset(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"])
+_OBJECT_SUFFIXES = ("ته", "تها", "تهم", "وه", "وها", "وهم", "ها", "هم", "هما")
+
+
+def _object_suffixed(raw: str) -> bool:
+    """A verb carrying an object pronoun (اعتقلته، قتلوهم); a bare final ه only on long forms
+    (واجه، وجه end in it)."""
+    return (len(raw) >= 5 and raw.endswith(_OBJECT_SUFFIXES)) or (len(raw) >= 6 and raw.endswith("ه"))
+
+
 # Complementizers that open a new clause with its own subject (folded).
 _COMPLEMENTIZERS = frozenset(["ان", "بان", "وان", "لان"])
 
@@ -629,7 +639,19 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
                        and (verbal or first - m.last == 1 or not _casualty_verb(tokens[first - 1]))]
     lead = tokens[first].norm[:1]
     conjoined = verbal and lead in ("و", "ف") and not hit.trigger.words[0].startswith(lead)
-    if verbal and adjacent_before and first - adjacent_before[-1].last == 1 and not conjoined:
+    # "الحكومة التي اتهمت الوكالة": the antecedent of a relative pronoun right before the verb is
+    # its subject; with an object pronoun on the verb ("الرجل الذي اعتقلته الشرطة") its object.
+    antecedent = None
+    if verbal and first - 2 >= lo and tokens[first - 1].norm in _RELATIVES:
+        antecedent = next((m for m in mentions if m.last == first - 2), None)
+    if antecedent is not None and _object_suffixed(tokens[first].text):
+        add(targets, antecedent.entity)
+        if subject_after is not None:
+            add(sources, subject_after.entity)
+        return sources, targets
+    if antecedent is not None:
+        add(sources, antecedent.entity)
+    elif verbal and adjacent_before and first - adjacent_before[-1].last == 1 and not conjoined:
         # SVO with the subject right before the verb; never before "و/ف + verb", where the
         # noun ends the previous clause ("أصيب عنصران من الأمن وقتل جندي").
         add(sources, adjacent_before[-1].entity)

@@ -80,6 +80,16 @@ def trigger_flags(tokens: list[Token], first: int, sent_start: int, trigger_kind
         if any(r in HISTORICAL for r in readings):
             flags.historical = True
         prev = norm
+    # "اتهمت في الماضي", "اعتقل سابقا": a past the sentence sets apart from the news. ("الشهر الماضي"
+    # dates a recent event and is no such cue.)
+    for j in range(first + 1, min(len(tokens), first + 4)):
+        tok = tokens[j]
+        if tok.sentence != tokens[first].sentence or tok.norm in _BOUNDARY:
+            break
+        following = tokens[j + 1].norm if j + 1 < len(tokens) else ""
+        if tok.norm == "سابقا" or (tok.norm in ("في", "وفي") and following == "الماضي"):
+            flags.historical = True
+            break
     if trigger_kind in ("N", "X", "P"):
         # A verbal noun negated by what follows: "التعاون … لن يتم", "الهجوم لم يقع".
         hi = min(len(tokens), first + 3 * WINDOW)

@@ -56,6 +56,33 @@ _AUTHOR_FLOOR = 0.35
 _STRONG, _WEAK = 0.7, 0.45
 
 
+# Deaths and injuries from a disaster or an accident are no attack ("قتل ثلاثة أشخاص في زلزال",
+# "أسفر الحريق عن مقتل", "لقي خمسة مصرعهم في حادث سير") (folded, clitics stripped when read).
+_MISHAPS = frozenset([
+    "زلزال", "زلازل", "هزه", "فيضان", "فيضانات", "سيول", "عاصفه", "اعصار", "امطار", "صاعقه", "حريق", "حرائق",
+    "انهيار", "انهار", "انهارت", "تصادم", "اصطدام", "غرق", "غرقا", "الغرق",
+    "تدافع", "انزلاق", "انزلاقات", "التسمم", "تسمم", "الصعق", "بصعقه",
+])
+# "حادث" alone names attacks too ("الحادث الذي وقع عندما انفجرت قنبلة"); a road accident is
+# "حادث سير/مرور".
+_ACCIDENTS = frozenset(["حادث", "حادثه", "حوادث"])
+_TRAFFIC = frozenset(["سير", "مرور", "مروري", "مروريه", "السير", "المرور"])
+# ASSAULT triggers that only report a casualty, which a disaster explains as well (stems, folded).
+_CASUALTY_STEMS = ("قتل", "مقتل", "مصرع", "وفاه", "توفي", "جرح", "اصيب", "اصاب", "لقي", "حتف", "ضحايا")
+
+
+def _natural_deaths(tokens: list[Token], lo: int, hi: int, group: list[Hit]) -> bool:
+    """A disaster or accident is named and every ASSAULT hit of the sentence is a casualty word
+    or the disaster's own verb ("زلزال ضرب", "العاصفة التي ضربت")."""
+    mishaps = [k for k in range(lo, hi) if any(r in _MISHAPS for r in clitic_variants(tokens[k].norm))
+               or (k + 1 < hi and tokens[k + 1].norm in _TRAFFIC
+                   and any(r in _ACCIDENTS for r in clitic_variants(tokens[k].norm)))]
+    if not mishaps:
+        return False
+    return all(any(r.startswith(_CASUALTY_STEMS) for r in clitic_variants(tokens[h.first].norm))
+               or any(0 < h.first - k <= 5 for k in mishaps) for h in group)
+
+
 def inside_names(doc: Document, starts: list[int] | None = None, ends: list[int] | None = None) -> set[int]:
     """Token indices inside a multi-word organisation name, or past the head of a named event:
     "منظمة شنغهاي للتعاون" is no cooperation. Triggers there are dropped (training does too)."""
@@ -155,6 +182,8 @@ class EventStage:
         chosen: list[tuple[Hit, float]] = []
         siblings: dict[int, list[Hit]] = {}  # chosen ASSAULT/PROTEST hit -> the other hits of its type
         for etype, group in by_type.items():
+            if etype == "ASSAULT" and _natural_deaths(tokens, lo, hi, group):
+                continue
             model = self.models.get(etype)
             if model is not None:
                 if mentions is None and model.argument_features:

@@ -11,7 +11,10 @@ from marsad.text.normalize import fold_word
 # A word is a run of letters/digits plus Arabic combining marks and tatweel, allowing
 # inner apostrophes/hyphens of Latin names. Everything else non-space is punctuation.
 _WORD = r"[\w\u064b-\u065f\u0670\u0640]+(?:['’\-][\w\u064b-\u065f\u0670\u0640]+)*"
-TOKEN_RE = re.compile(rf"{_WORD}|[^\w\s]")
+# A decimal or grouped number (5.1، 3,5، و٢٫٥) is one token: its separator is no sentence
+# punctuation for the rules that stop at one.
+_NUMBER = r"[وفبلك]?\d+(?:[.,٫٬]\d+)+(?![\w\u064b-\u065f\u0670\u0640])"
+TOKEN_RE = re.compile(rf"{_NUMBER}|{_WORD}|[^\w\s]")
 
 # Sentence ends: . ! ? ؟ … (also runs like "..") when followed by space or end of text;
 # and every line break (headlines, sub-headings and paragraphs are separate units).
