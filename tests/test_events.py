@@ -12,6 +12,7 @@ from marsad.document import Actor, Entity, Mention, Span
 from marsad.events.flags import trigger_flags
 from marsad.events.lexicon import default_lexicon
 from marsad.events.stage import EventStage
+from marsad.pipeline import Pipeline
 from marsad.testing import make_document
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -135,6 +136,15 @@ def test_deaths_in_a_disaster_are_no_attack(stage: EventStage) -> None:
                  "قتل خمسة جنود في هجوم انتحاري استهدف حاجزا للجيش شمال بغداد."):
         doc = stage(make_document(text))
         assert [e for e in doc.events if e.type == "ASSAULT"], text
+
+
+def test_event_dated_years_back_is_historical() -> None:
+    pipeline = Pipeline.from_names(["text", "ner", "actors", "time", "events"])
+    doc = pipeline(make_document("واحتلت بريطانيا مصر في عام 1882 بعد معركة التل الكبير.", published="2015-08-06"))
+    old = [e for e in doc.events if e.date == "1882"]
+    assert old and all(e.historical for e in old), [(e.type, e.date) for e in doc.events]
+    doc = pipeline(make_document("وقتل الجيش عشرة مسلحين أمس في هجوم على معقلهم.", published="2015-08-06"))
+    assert [e for e in doc.events if e.type == "ASSAULT" and e.date == "2015-08-05" and not e.historical]
 
 
 # -- flags -----------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ for sentences the classifiers scored.
 
 from __future__ import annotations
 
+import datetime
+
 from marsad.document import Document, Event, Token
 from marsad.events.arguments import RECIPROCAL_FORMS, assign, attack_author, sentence_mentions, token_range
 from marsad.events.classifier import CLASSIFIED_TYPES, Model, load_model
@@ -71,16 +73,31 @@ _TRAFFIC = frozenset(["سير", "مرور", "مروري", "مروريه", "ال�
 _CASUALTY_STEMS = ("قتل", "مقتل", "مصرع", "وفاه", "توفي", "جرح", "اصيب", "اصاب", "لقي", "حتف", "ضحايا")
 
 
+def _long_ago(date: str | None, published: str | None) -> bool:
+    """The event's own date ends more than a year before publication ("احتلت بريطانيا مصر عام
+    1882", "في 20 مايو 1990 نفذ …"): a recalled event, not news."""
+    if not date or not published or date == published[: len(date)]:
+        return False
+    last = {4: date + "-12-31", 7: date + "-28"}.get(len(date), date[:10])
+    try:
+        return datetime.date.fromisoformat(last) < datetime.date.fromisoformat(published[:10]) - datetime.timedelta(days=365)
+    except ValueError:
+        return False
+
+
 def _natural_deaths(tokens: list[Token], lo: int, hi: int, group: list[Hit]) -> bool:
     """A disaster or accident is named and every ASSAULT hit of the sentence is a casualty word
     or the disaster's own verb ("زلزال ضرب", "العاصفة التي ضربت")."""
-    mishaps = [k for k in range(lo, hi) if any(r in _MISHAPS for r in clitic_variants(tokens[k].norm))
-               or (k + 1 < hi and tokens[k + 1].norm in _TRAFFIC
-                   and any(r in _ACCIDENTS for r in clitic_variants(tokens[k].norm)))]
-    if not mishaps:
-        return False
-    return all(any(r.startswith(_CASUALTY_STEMS) for r in clitic_variants(tokens[h.first].norm))
-               or any(0 < h.first - k <= 5 for k in mishaps) for h in group)
+    def mishap(k: int) -> bool:
+        readings = clitic_variants(tokens[k].norm)
+        return any(r in _MISHAPS for r in readings) or (
+            k + 1 < hi and tokens[k + 1].norm in _TRAFFIC and any(r in _ACCIDENTS for r in readings))
+
+    for h in group:  # the cheap test first: most sentences have an attack word
+        if not any(r.startswith(_CASUALTY_STEMS) for r in clitic_variants(tokens[h.first].norm)) and not any(
+                mishap(k) for k in range(max(lo, h.first - 5), h.first)):
+            return False
+    return any(mishap(k) for k in range(lo, hi))
 
 
 def inside_names(doc: Document, starts: list[int] | None = None, ends: list[int] | None = None) -> set[int]:
@@ -270,7 +287,7 @@ class EventStage:
                 place=self._place(doc, sent, tokens[lo].start, tokens[hi - 1].end),
                 negated=flags.negated,
                 hypothetical=flags.hypothetical,
-                historical=flags.historical,
+                historical=flags.historical or _long_ago(date, doc.published),
                 trigger=doc.span(start, end),
                 sentence=sent,
                 confidence=round(conf * (0.6 if flags.negated or flags.hypothetical else 1.0), 3),

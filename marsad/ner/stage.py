@@ -62,6 +62,10 @@ INSTITUTIONS = [fold(w) for w in (
 _PLACE_HEADS = frozenset(fold(w) for w in (
     "مدينة", "بلدة", "قرية", "محافظة", "ولاية", "ريف", "ناحية", "منطقة", "مخيم", "حي", "إقليم", "العاصمة"))
 _HEAD_PLACE_KINDS = frozenset({"city_major", "city", "admin", "community"})
+# The same with their proclitics (وريف، بمحافظة، ولمدينة), for a set lookup per token.
+_PLACE_HEAD_FORMS = frozenset(
+    [c + h for h in _PLACE_HEADS for c in ("", "و", "ف", "ب", "ل", "وب", "فب", "ول", "فل")]
+    + [c + "لل" + h[2:] for h in _PLACE_HEADS if h.startswith("ال") for c in ("", "و", "ف")])
 _MINISTRY = fold("وزارة")
 _FOREIGN_OFFICE = {fold(w) for w in ("الخارجية", "الداخلية")}
 
@@ -177,7 +181,7 @@ class NerStage:
         a CRF span of the head noun alone ("ريف") gives way to the name."""
         extra: list[tuple[int, int, str, float]] = []
         for i in range(len(toks) - 1):
-            if not any(v in _PLACE_HEADS for v in clitic_variants(toks[i].norm)):
+            if toks[i].norm not in _PLACE_HEAD_FORMS:
                 continue
             n = self._place_length(toks, i + 1)
             if n and not any(f[0] < i + 1 + n and i + 1 < f[1] for f in found):
