@@ -128,7 +128,8 @@ def test_split_phrase_stops_at_a_preposition() -> None:
 def test_deaths_in_a_disaster_are_no_attack(stage: EventStage) -> None:
     for text in ("قتل ثلاثة أشخاص على الأقل في زلزال بقوة 5.1 درجة ضرب المناطق الشمالية لباكستان.",
                  "لقي أربعة أشخاص مصرعهم وأصيب أربعة آخرون إثر حادث مروري وقع صباح اليوم غربي المدينة.",
-                 "وقالت الشرطة إن امرأتين وطفلا قتلوا عندما انهار منزلهم بسبب الأمطار."):
+                 "وقالت الشرطة إن امرأتين وطفلا قتلوا عندما انهار منزلهم بسبب الأمطار.",
+                 "لقي 16 شرطيا حتفهم إثر تحطم طائرة مروحية في شمال شرق كولومبيا."):
         doc = stage(make_document(text))
         assert not [e for e in doc.events if e.type == "ASSAULT"], text
     # "الحادث" also names attacks, and a bomb in a disaster-free sentence stays one.
@@ -145,6 +146,19 @@ def test_event_dated_years_back_is_historical() -> None:
     assert old and all(e.historical for e in old), [(e.type, e.date) for e in doc.events]
     doc = pipeline(make_document("وقتل الجيش عشرة مسلحين أمس في هجوم على معقلهم.", published="2015-08-06"))
     assert [e for e in doc.events if e.type == "ASSAULT" and e.date == "2015-08-05" and not e.historical]
+
+
+def test_ranks_and_sources_are_no_coercion() -> None:
+    lex = default_lexicon()
+
+    def types(text: str) -> list[str]:
+        doc = make_document(text)
+        return [h.trigger.type for h in lex.match(doc.tokens, 0, len(doc.tokens))]
+
+    assert "COERCE" not in types("احتل الممثل الأمريكي المرتبة الأولى في قائمة أعلى الممثلين أجرا.")
+    assert "COERCE" not in types("ويحتل الفريق المركز الثاني في الدوري.")
+    assert "COERCE" not in types("علمت الصحيفة من مصادرها أن الوزارة تدرس المشروع.")
+    assert "COERCE" in types("احتلت القوات الإسرائيلية الضفة الغربية عام 1967.")
 
 
 # -- flags -----------------------------------------------------------------------------------

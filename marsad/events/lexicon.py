@@ -97,6 +97,7 @@ class TriggerLexicon:
         self.index: dict[str, list[Trigger]] = {}
         self.stop: set[str] = set()
         self.stop_phrases: dict[str, list[tuple[str, ...]]] = {}  # first word -> whole phrases
+        self.stop_gapped: dict[str, set[str]] = {}  # verb form -> words that may follow it a little later
         for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not raw.strip() or raw.startswith("#"):
                 continue
@@ -111,8 +112,15 @@ class TriggerLexicon:
                 first_kind, _, text = form.partition(":")
             words = tuple(fold(w) for w in text.split())
             if etype == "STOP":
-                words = tuple(fold(w) for w in form.split())
-                if len(words) > 1:  # "الطلب على" (market demand), "مجلس التعاون" (the GCC)
+                if kind != "P" or ":" not in form:
+                    words = tuple(fold(w) for w in form.split())
+                if kind == "P" and ":" in form:
+                    # "V:احتل المرتبة": an inflected verb with that word up to four tokens later,
+                    # its subject between ("احتل الممثل الأمريكي المرتبة الأولى") - a rank, not
+                    # an occupation.
+                    for first in surface_forms(first_kind, words[0]):
+                        self.stop_gapped.setdefault(first, set()).add(words[1])
+                elif len(words) > 1:  # "الطلب على" (market demand), "مجلس التعاون" (the GCC)
                     self.stop_phrases.setdefault(words[0], []).append(words)
                 else:
                     self.stop.add(words[0])
@@ -197,7 +205,7 @@ class TriggerLexicon:
     def _stopped(self, tokens: list[Token], start: int, end: int) -> set[int]:
         """Token indices inside a STOP phrase (its later words with or without ال)."""
         blocked: set[int] = set()
-        if not self.stop_phrases:
+        if not self.stop_phrases and not self.stop_gapped:
             return blocked
         for i in range(start, end):
             for r in clitic_variants(tokens[i].norm):
@@ -205,6 +213,10 @@ class TriggerLexicon:
                     last = _match_rest(words, tokens, i, end)
                     if last is not None:
                         blocked.update(range(i, last + 1))
+                later = self.stop_gapped.get(r)
+                if later and any(tokens[j].norm in later or "ال" + tokens[j].norm in later
+                                 for j in range(i + 1, min(end, i + 5))):
+                    blocked.add(i)
         return blocked
 
 
