@@ -125,6 +125,13 @@ def test_antecedent_of_a_relative_pronoun(stage: EventStage) -> None:
     assert sides(doc, "COERCE") == (["الشرطة"], ["الصحفي"])
 
 
+def test_counted_protesters_are_the_source(stage: EventStage) -> None:
+    # A counted noun after a casualty verb is its patient (قتل خمسة جنود); protest verbs have no passive.
+    doc = stage(with_entities("واعتصم مئات العمال أمام مقر الشركة احتجاجا على تأخر الرواتب.",
+                              {"العمال": "LAB", "الشركة": "BUS"}))
+    assert sides(doc, "PROTEST") == (["العمال"], ["الشركة"])
+
+
 def test_what_passes_by_is_never_the_bomber(stage: EventStage) -> None:
     # The patrol is the first bare noun after the verb, but "لدى مرور" makes it the target.
     doc = stage(with_entities("انفجرت عبوة لدى مرور دورية للجيش الأمريكي في بغداد.",

@@ -609,9 +609,10 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
         m = after[0]
         if m.first - last <= 6 and _preposition_before(tokens, m, lo) is None and not _with_between(tokens, last, m.first):
             subject_after = m
-            if _counted(tokens, last, m.first):
+            if _counted(tokens, last, m.first) and hit.trigger.type != "PROTEST":
                 # "قتل خمسة جنود" / "أصيب عشرات المدنيين": a counted noun right after the verb is, in
-                # news Arabic, the patient of an (unmarked) passive, not the agent.
+                # news Arabic, the patient of an (unmarked) passive, not the agent. Protest verbs
+                # have no passive: "تظاهر عشرات الطلاب" is the students protesting.
                 subject_after = None
         if subject_after is not None and _feminine_verb_masculine_person(doc, tokens, hit, subject_after):
             subject_after = None  # "فقتلت المدرس": a man after a feminine verb is its object
