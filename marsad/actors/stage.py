@@ -736,7 +736,7 @@ class _Run:
                         self.claim(ant, s, u.i, u.j)
                     continue
                 if wkeys & A.MINISTRY and u.j - u.i == 1:
-                    ant = self.last_before(start_off, lambda e: e.type == "ORG" and "وزار" in _fold(e.name_ar or ""))
+                    ant = self.last_before(start_off, lambda e: e.type == "ORG" and "وزار" in fold(e.name_ar or ""))
                     if ant is not None:
                         ant.mentions.append(self.span(s, u.i, u.j))
                         self.claim(ant, s, u.i, u.j)
@@ -780,7 +780,7 @@ class _Run:
                 etype = "PER" if head.person else "ORG"
                 text = doc.text[start_off : s.words[end - 1].end]
                 holder = next((e for e in doc.entities if etype == "PER" and e.type == "PER" and e.title
-                               and self.hits.get(e.id) is not None and _fold(e.title) == _fold(text)), None)
+                               and self.hits.get(e.id) is not None and fold(e.title) == fold(text)), None)
                 if holder is not None:  # "وزير الدفاع الروسي" again: the named holder of that title
                     holder.mentions.append(self.span(s, u.i, end))
                     self.claim(holder, s, u.i, end)
@@ -892,10 +892,6 @@ def _has_country(ent: Entity) -> bool:
     return ent.actor is not None and ent.actor.country is not None
 
 
-def _fold(text: str) -> str:
-    from marsad.text.normalize import fold
-
-    return fold(text)
 
 
 def _definite(norm: str) -> bool:
