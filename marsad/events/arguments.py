@@ -322,6 +322,12 @@ def _grievance_before(tokens: list[Token], first: int, lo: int) -> bool:
     return any(_is_word_prefix(tokens[k].norm, _GRIEVANCE) for k in range(max(lo, first - 9), first))
 
 
+def _passing_by(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> MentionRef | None:
+    """"انفجرت عبوة لدى مرور دورية للجيش": what passes by is what the bomb hit."""
+    return next((m for m in mentions if 0 < m.first - hit.last <= 12 and m.first - 1 >= lo
+                 and tokens[m.first - 1].norm in _PASSING), None)
+
+
 def _attack_target(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int, etype: str) -> list[str]:
     """Targets the word-order rules miss: after استهدف in the same sentence, after "نفسه"
     and a locative ("فجر نفسه وسط X"), or after أمام ("انفجرت قنبلة أمام مكاتب الحزب")."""
@@ -343,10 +349,9 @@ def _attack_target(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo
                     or prev2.startswith(_OPPOSING) or prev.startswith(_OPPOSING)):
                 return [m.entity]
         return []
-    for m in later:
-        # "انفجرت عبوة لدى مرور دورية للجيش": what passes by is what the bomb hit.
-        if m.first - last <= 12 and m.first - 1 >= lo and tokens[m.first - 1].norm in _PASSING:
-            return [m.entity]
+    passing = _passing_by(tokens, hit, mentions, lo)
+    if passing is not None:
+        return [passing.entity]
     self_ref = any(tokens[k].norm in _SELF for k in range(last + 1, min(len(tokens), last + 3)))
     for m in later:
         if m.first - last > 8 or not _clause_ok(tokens, last, m.first):
@@ -468,9 +473,7 @@ def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionR
         kind = hit.trigger.head_kind
         victim = _undergoer(tokens, hit, mentions, lo) if kind not in ("V", "I") else None
         if victim is None:
-            # "انفجرت عبوة لدى مرور دورية": what passes by is hit, never the subject.
-            victim = next((m for m in mentions if 0 < m.first - hit.last <= 12 and m.first - 1 >= lo
-                           and tokens[m.first - 1].norm in _PASSING), None)
+            victim = _passing_by(tokens, hit, mentions, lo)  # hit by the blast, never its subject
         if victim is not None:
             # "تعرضت قافلة لهجوم": the subject of تعرض is the target, never the source.
             src = [e for e in src if e != victim.entity]

@@ -112,9 +112,10 @@ class TriggerLexicon:
                 first_kind, _, text = form.partition(":")
             words = tuple(fold(w) for w in text.split())
             if etype == "STOP":
-                if kind != "P" or ":" not in form:
+                gapped = kind == "P" and ":" in form
+                if not gapped:
                     words = tuple(fold(w) for w in form.split())
-                if kind == "P" and ":" in form:
+                if gapped:
                     # "V:احتل المرتبة": an inflected verb with that word up to four tokens later,
                     # its subject between ("احتل الممثل الأمريكي المرتبة الأولى") - a rank, not
                     # an occupation.
