@@ -1,6 +1,7 @@
 """`marsad eval events` and `marsad eval actors` with detectors that never saw the scored sentences.
 
     .venv/bin/python scripts/eval_oof.py [--data ../shared/data/events] [--folds 5] [--seed 13]
+        [--types ASSAULT,PROTEST] [--threshold PROTEST=0.28]
 
 The shipped ASSAULT/PROTEST classifiers learn from every row of the dev CSVs, and the span
 records are rows of those CSVs, so both evaluations on them overstate what the pipeline finds.
@@ -34,7 +35,7 @@ from marsad.eval.scoring import installed_pipeline  # noqa: E402
 from marsad.events import classifier  # noqa: E402
 
 
-def fold_models(t: str, prepared: dict, folds: np.ndarray):
+def fold_models(t: str, prepared: dict, folds: np.ndarray, threshold: float | None = None):
     """One model per fold, trained on the other folds' trainable rows (the shipped recipe)."""
     rows, parts, _, _, lengths = prepared[t]
     other_rows, other_parts, *_ = prepared["PROTEST" if t == "ASSAULT" else "ASSAULT"]
@@ -48,7 +49,7 @@ def fold_models(t: str, prepared: dict, folds: np.ndarray):
         train_idx = np.flatnonzero(trainable & (folds != f))
         val = tec.Values(tec.runtime_rows(runtime), lengths, train_idx, tec.IDF[t], tec.LENGTH_POWER[t])
         w, b = tec.fit(spec, target, train_idx, tec.L2[t], val)
-        yield f, tec.make_model(w, b, shipped.threshold, names, val)
+        yield f, tec.make_model(w, b, shipped.threshold if threshold is None else threshold, names, val)
 
 
 def main() -> int:
@@ -56,7 +57,11 @@ def main() -> int:
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "events"))
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--types", default="ASSAULT,PROTEST", help="comma-separated event types to score")
+    ap.add_argument("--threshold", action="append", default=[], metavar="TYPE=P",
+                    help="score with this detection threshold instead of the shipped one (repeatable)")
     args = ap.parse_args()
+    thresholds = {k: float(v) for k, v in (t.split("=", 1) for t in args.threshold)}
     data = Path(args.data)
     prepared = {}
     for t in ("ASSAULT", "PROTEST"):
@@ -64,7 +69,7 @@ def main() -> int:
         rows = tec.load_rows(data / f"{t.lower()}_gsr_dev.csv", "all")
         prepared[t] = (rows, *tec.prepare(rows, t))
     out = {}
-    for t in ("ASSAULT", "PROTEST"):
+    for t in args.types.split(","):
         rows = prepared[t][0]
         labels = np.array([{"yes": 0, "easy no": 1, "difficult no": 2}.get(r["label"], 3) for r in rows])
         folds = tec.folds(labels, args.folds, args.seed)
@@ -74,7 +79,7 @@ def main() -> int:
         counts: Counter[tuple[str, bool]] = Counter()
         hits: Counter[str] = Counter()
         totals: Counter[str] = Counter()
-        for f, model in fold_models(t, prepared, folds):
+        for f, model in fold_models(t, prepared, folds, thresholds.get(t)):
             classifier._MODELS[t] = model  # the stages built next load this fold's model
             pipe, _ = installed_pipeline()
             scored = [r for r, k in zip(rows, folds, strict=True) if k == f and r["label"] != tec.AMBIGUOUS]
