@@ -139,6 +139,18 @@ def test_deaths_in_a_disaster_are_no_attack(stage: EventStage) -> None:
         assert [e for e in doc.events if e.type == "ASSAULT"], text
 
 
+def test_an_accused_act_is_no_attack_report() -> None:
+    pipeline = Pipeline.from_names(["text", "ner", "actors", "time", "events"])
+    for text in ("واتهمت الحكومة المتمردين بقتل عشرة مدنيين في هجوم على قرية شمال البلاد.",
+                 "اعتقلت الشرطة ثلاثة رجال بتهمة خطف طفل واغتيال والده في بغداد."):
+        types = [e.type for e in pipeline(make_document(text)).events]
+        assert "ASSAULT" not in types and ("ACCUSE" in types or "COERCE" in types), (text, types)
+    # the attack reported before the accusation stays one
+    doc = pipeline(make_document("قتل مسلحون ثلاثة جنود في هجوم على حاجز للجيش امس، واتهمت الحكومة "
+                                 "المتمردين بالوقوف وراء الهجوم."))
+    assert [e.trigger.text for e in doc.events if e.type == "ASSAULT"] == ["قتل"]
+
+
 def test_event_dated_years_back_is_historical() -> None:
     pipeline = Pipeline.from_names(["text", "ner", "actors", "time", "events"])
     doc = pipeline(make_document("واحتلت بريطانيا مصر في عام 1882 بعد معركة التل الكبير.", published="2015-08-06"))

@@ -441,6 +441,31 @@ def _is_word_prefix(norm: str, prefixes: tuple[str, ...]) -> bool:
     return any(r.startswith(prefixes) for r in clitic_variants(norm))
 
 
+# Accusation words (folded): an attack they govern is what someone is accused of, the content
+# of an ACCUSE event ("اتهم الجماعة بمحاولة اغتيال …", "اتهامات للشرطة بقتل طفلين"), not a report.
+_ACCUSING = ("اتهم", "يتهم", "تتهم", "نتهم", "اتهام")
+_ACCUSED = ("متهم", "المتهم")  # "المتهمين بتنفيذ الهجوم"; but "قام المتهم بقتل زوجته" reports it
+_CHARGE = ("تهمه", "التهمه", "تهم", "التهم")
+
+
+def accused_of(tokens: list[Token], hit: Hit, lo: int) -> bool:
+    """The trigger is the act of an accusation or a charge ("اتهمه بقتل", "بتهمة خطف")."""
+    first = hit.first
+    for k in range(first - 1, max(lo, first - 20) - 1, -1):
+        if tokens[k].norm in _BOUNDARY:
+            return False
+        readings = clitic_variants(tokens[k].norm)
+        if any(r.startswith(_CHARGE) for r in readings):
+            return True
+        if any(r.startswith(_ACCUSING) for r in readings):
+            # the accused act is introduced by ب: "اتهمه بقتل", "اتهام … بالوقوف وراء الهجوم"
+            return any(tokens[j].norm[:1] == "ب" and len(tokens[j].norm) > 2 for j in range(k + 1, first + 1))
+        if any(r.startswith(_ACCUSED) for r in readings):
+            return (tokens[k + 1].norm[:1] == "ب" and len(tokens[k + 1].norm) > 2
+                    and not (k > lo and _is_word(tokens[k - 1], _SUPPORT_VERBS)))
+    return False
+
+
 def _clause_ok(tokens: list[Token], a: int, b: int) -> bool:
     """No clause boundary between token indices a < b; an opening quote one or two tokens before
     ``b`` opens a quoted name («ألوية الناصر صلاح الدين»), not a quotation."""

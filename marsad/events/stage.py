@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime
 
 from marsad.document import Document, Event, Token
-from marsad.events.arguments import RECIPROCAL_FORMS, assign, attack_author, sentence_mentions, token_range
+from marsad.events.arguments import RECIPROCAL_FORMS, accused_of, assign, attack_author, sentence_mentions, token_range
 from marsad.events.classifier import CLASSIFIED_TYPES, Model, load_model
 from marsad.events.flags import trigger_flags
 from marsad.events.lexicon import Hit, TriggerLexicon, default_lexicon
@@ -199,8 +199,10 @@ class EventStage:
         chosen: list[tuple[Hit, float]] = []
         siblings: dict[int, list[Hit]] = {}  # chosen ASSAULT/PROTEST hit -> the other hits of its type
         for etype, group in by_type.items():
-            if etype == "ASSAULT" and _natural_deaths(tokens, lo, hi, group):
-                continue
+            if etype == "ASSAULT":
+                group = [h for h in group if not accused_of(tokens, h, lo)]
+                if not group or _natural_deaths(tokens, lo, hi, group):
+                    continue
             model = self.models.get(etype)
             if model is not None:
                 if mentions is None and model.argument_features:
