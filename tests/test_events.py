@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from marsad.document import Actor, Entity, Mention, Span
+from marsad.events.arguments import time_anchor
 from marsad.events.flags import trigger_flags
 from marsad.events.lexicon import default_lexicon
 from marsad.events.stage import EventStage
@@ -149,6 +150,23 @@ def test_an_accused_act_is_no_attack_report() -> None:
     doc = pipeline(make_document("قتل مسلحون ثلاثة جنود في هجوم على حاجز للجيش امس، واتهمت الحكومة "
                                  "المتمردين بالوقوف وراء الهجوم."))
     assert [e.trigger.text for e in doc.events if e.type == "ASSAULT"] == ["قتل"]
+
+
+def test_an_attack_noun_dating_something_else_is_no_report() -> None:
+    doc = make_document("شارك الآلاف في مسيرة في الذكرى السنوية لاغتيال رئيس الوزراء، ومنذ تفجيرات الشهر الماضي "
+                        "تغلق الشرطة الطرق.")
+    hits = [h for h in default_lexicon().match(doc.tokens, 0, len(doc.tokens)) if h.trigger.type == "ASSAULT"]
+    assert len(hits) == 2 and all(time_anchor(doc.tokens, h, 0) for h in hits)
+    doc = make_document("وقتل شخصان في تفجيرات استهدفت السوق.")
+    hits = [h for h in default_lexicon().match(doc.tokens, 0, len(doc.tokens)) if h.trigger.type == "ASSAULT"]
+    assert hits and not any(time_anchor(doc.tokens, h, 0) for h in hits)
+
+
+def test_searching_for_is_no_talks() -> None:
+    pipeline = Pipeline.from_names(["text", "ner", "actors", "time", "events"])
+    assert not pipeline(make_document("وتبحث الشرطة عن ثلاثة مشتبه بهم فروا من المدينة.")).events
+    doc = pipeline(make_document("وبحث الوزير مع نظيره الروسي العلاقات الثنائية."))
+    assert [e.type for e in doc.events] == ["CONSULT"]
 
 
 def test_event_dated_years_back_is_historical() -> None:

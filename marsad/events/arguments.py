@@ -466,6 +466,23 @@ def accused_of(tokens: list[Token], hit: Hit, lo: int) -> bool:
     return False
 
 
+# Words that make an attack noun a point in time: "منذ تفجيرات الشهر الماضي" (since the
+# bombings), "في الذكرى السنوية لاغتيال" (the anniversary of) (folded).
+_SINCE = frozenset(["منذ", "ومنذ", "منذا"])
+_ANNIVERSARY = ("ذكري", "الذكري", "ذكراه", "ذكراها")
+
+
+def time_anchor(tokens: list[Token], hit: Hit, lo: int) -> bool:
+    """The attack noun dates something else in the sentence; it is not reported there."""
+    if hit.trigger.head_kind in ("V", "I"):
+        return False
+    first = hit.first
+    if first > lo and tokens[first - 1].norm in _SINCE:
+        return True
+    return any(tokens[k].norm.startswith(_ANNIVERSARY) or tokens[k].norm.lstrip("وف").startswith(_ANNIVERSARY)
+               for k in range(max(lo, first - 3), first))
+
+
 def _clause_ok(tokens: list[Token], a: int, b: int) -> bool:
     """No clause boundary between token indices a < b; an opening quote one or two tokens before
     ``b`` opens a quoted name («ألوية الناصر صلاح الدين»), not a quotation."""

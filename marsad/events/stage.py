@@ -20,7 +20,15 @@ from __future__ import annotations
 import datetime
 
 from marsad.document import Document, Event, Token
-from marsad.events.arguments import RECIPROCAL_FORMS, accused_of, assign, attack_author, sentence_mentions, token_range
+from marsad.events.arguments import (
+    RECIPROCAL_FORMS,
+    accused_of,
+    assign,
+    attack_author,
+    sentence_mentions,
+    time_anchor,
+    token_range,
+)
 from marsad.events.classifier import CLASSIFIED_TYPES, Model, load_model
 from marsad.events.flags import trigger_flags
 from marsad.events.lexicon import Hit, TriggerLexicon, default_lexicon
@@ -200,7 +208,7 @@ class EventStage:
         siblings: dict[int, list[Hit]] = {}  # chosen ASSAULT/PROTEST hit -> the other hits of its type
         for etype, group in by_type.items():
             if etype == "ASSAULT":
-                group = [h for h in group if not accused_of(tokens, h, lo)]
+                group = [h for h in group if not accused_of(tokens, h, lo) and not time_anchor(tokens, h, lo)]
                 if not group or _natural_deaths(tokens, lo, hi, group):
                     continue
             model = self.models.get(etype)
