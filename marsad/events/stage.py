@@ -200,6 +200,7 @@ class EventStage:
     def _sentence(self, doc: Document, tokens: list[Token], starts: list[int], ends: list[int],
                   lo: int, hi: int, sent: int, hits: list[Hit],
                   scores: dict[int, dict[str, float]]) -> None:
+        self._memo: dict[tuple, tuple[list[str], list[str]]] = {}
         mentions = None
         by_type: dict[str, list[Hit]] = {}
         for h in hits:
@@ -308,8 +309,7 @@ class EventStage:
         """Source and target entity ids of one hit (word-order rules + the trigger's own agent)."""
         trig = hit.trigger
         kind = trig.head_kind
-        src, tgt = assign(doc, tokens, hit, [m for m in mentions if m.last < hit.first or m.first > hit.last],
-                          lo, reciprocal, directed=trig.type not in _UNDIRECTED, etype=trig.type)
+        src, tgt = self._assigned(doc, tokens, hit, mentions, lo, reciprocal)
         agent = [m.entity for m in mentions if m.first <= hit.last and m.last >= hit.first][:1]
         if agent and (not src or kind not in ("V", "I")):
             # An agent-noun trigger names its own actor: in "خرج المتظاهرون", "هاجم مسلحون"
@@ -323,8 +323,7 @@ class EventStage:
         3: the same, with the attack's author named ("في هجوم شنه مسلحون")."""
         if not mentions:
             return 0
-        outside = [m for m in mentions if m.last < hit.first or m.first > hit.last]
-        src, tgt = assign(doc, tokens, hit, outside, lo, False, etype=hit.trigger.type)
+        src, tgt = self._assigned(doc, tokens, hit, mentions, lo, False)
         if not (src and tgt):
             return 0
         codes_src, codes_tgt = set(self._codes(doc, src)), set(self._codes(doc, tgt))
@@ -335,17 +334,29 @@ class EventStage:
             tokens[k].norm in ("ضد", "وضد") for k in range(hit.last + 1, first_target)
         ):
             return 2
+        outside = [m for m in mentions if m.last < hit.first or m.first > hit.last]
         if hit.trigger.type == "ASSAULT" and attack_author(tokens, hit, outside, lo) is not None:
             return 3
         return 1
 
-    @staticmethod
-    def _actor_count(doc: Document, tokens: list[Token], hit: Hit, mentions: list, lo: int) -> int:
+    def _actor_count(self, doc: Document, tokens: list[Token], hit: Hit, mentions: list, lo: int) -> int:
         if not mentions:
             return 0
-        src, tgt = assign(doc, tokens, hit, [m for m in mentions if m.last < hit.first or m.first > hit.last],
-                          lo, False)
+        src, tgt = self._assigned(doc, tokens, hit, mentions, lo, False)
         return len(src) + len(tgt)
+
+    def _assigned(self, doc: Document, tokens: list[Token], hit: Hit, mentions: list, lo: int,
+                  reciprocal: bool) -> tuple[list[str], list[str]]:
+        """``assign`` for one hit, once per sentence: choosing the hit, rescuing it and reading its
+        arguments ask the same question."""
+        key = (hit.first, hit.last, hit.trigger.form, hit.trigger.type, reciprocal)
+        found = self._memo.get(key)
+        if found is None:
+            trig = hit.trigger
+            found = assign(doc, tokens, hit, [m for m in mentions if m.last < hit.first or m.first > hit.last],
+                           lo, reciprocal, directed=trig.type not in _UNDIRECTED, etype=trig.type)
+            self._memo[key] = found
+        return list(found[0]), list(found[1])
 
     @staticmethod
     def _codes(doc: Document, ids: list[str]) -> list[str]:
