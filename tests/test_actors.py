@@ -366,6 +366,21 @@ def test_words_that_only_look_like_agents_or_names(stage: ActorStage) -> None:
     assert texts["الطلبة"].actor.sector == "EDU"  # type: ignore[union-attr]
 
 
+def test_nouns_that_share_a_key_with_agent_plurals(stage: ActorStage) -> None:
+    # طلب/طلبة and سياحة/سياح meet once ة is folded: the request and tourism name no actor
+    doc = stage(make_document("تقدم المواطن بطلب إلى شركة الاستثمار والسياحة، ووصل السياح والطلبة إلى المدينة."))
+    texts = {m.text: e for e in doc.entities for m in e.mentions}
+    assert "بطلب" not in texts and "والسياحة" not in texts
+    assert texts["السياح"].actor.sector == "CVL"  # type: ignore[union-attr]
+    assert texts["والطلبة"].actor.sector == "EDU"  # type: ignore[union-attr]
+
+
+def test_an_epithet_after_a_named_group_is_no_actor_of_its_own(stage: ActorStage) -> None:
+    doc = stage(make_document("وتعهد الوزير بالتصدي لتنظيم داعش الإرهابي في المنطقة، وقتل الإرهابي في الاشتباك."))
+    texts = [m.text for e in doc.entities for m in e.mentions]
+    assert texts.count("الإرهابي") == 1  # the second one, a person
+
+
 def test_a_name_written_with_the_article_needs_it(stage: ActorStage) -> None:
     doc = stage(make_document("ووصف المتظاهرون قائدهم بأنه «أسد الرافدين»، وقال الأسد إن الحرب لن تتوقف."))
     linked = {m.text: e for e in doc.entities for m in e.mentions if e.actor and e.actor.code}

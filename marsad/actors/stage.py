@@ -917,6 +917,8 @@ def _adjectival(s: Sent, u: Unit) -> bool:
     if base.endswith("ي") and key(w) in A.FEMININE_ONLY:
         return True  # "بشكل دوري" is not "دورية"
     prev = s.units and next((x for x in s.units if x.i <= u.i - 1 < x.j), None)
+    if prev and prev.best("actor") and _definite(w):
+        return True  # "تنظيم داعش الإرهابي": an epithet of the name before it
     return _definite(s.words[u.i - 1].norm) and _definite(w) and not (prev and prev.best("agent"))
 
 
@@ -925,12 +927,14 @@ def _wrong_gender(s: Sent, u: Unit) -> bool:
     with the pronoun ه (جنوده) it is the same word, possessed (`_possessive`)."""
     if u.j - u.i != 1:
         return False
-    w = strip_proclitics(s.words[u.i].norm)
-    if not w.endswith("ه") and w + "ه" in A.FEMININE_FORMS:
-        return True  # "وزار" (and visited) is not وزارة
-    if w in A.FEMININE_FORMS and s.words[u.i].text.endswith("ه") and not _definite(s.words[u.i].norm):
+    norm = s.words[u.i].norm
+    w = strip_proclitics(norm)
+    if any(not v.endswith("ه") and v + "ه" in A.FEMININE_FORMS for v in clitic_variants(norm)):
+        return True  # "وزار" (and visited) is not وزارة, "بطلب" (by request) not طلبة
+    if w in A.FEMININE_FORMS and s.words[u.i].text.endswith("ه") and not _definite(norm):
         return True  # "طلبه" (his request), "شرطه" (his condition): not طلبة، شرطة
-    return w.endswith("ه") and s.keys[u.i] in A.MASCULINE_ONLY and not _possessive(s, u)
+    # "والسياحة" (and tourism) is not سياح (tourists): the key of the word without its clitics
+    return w.endswith("ه") and key(w) in A.MASCULINE_ONLY and not _possessive(s, u)
 
 
 def _possessive(s: Sent, u: Unit) -> bool:
