@@ -13,6 +13,7 @@ from marsad.actors.lexicon import first_keys, gkey, key
 from marsad.actors.romanize import romanize
 from marsad.actors.stage import ActorStage
 from marsad.document import Document, Entity, Span
+from marsad.pipeline import Pipeline
 from marsad.testing import make_document
 from marsad.text.normalize import fold
 
@@ -379,6 +380,17 @@ def test_an_epithet_after_a_named_group_is_no_actor_of_its_own(stage: ActorStage
     doc = stage(make_document("وتعهد الوزير بالتصدي لتنظيم داعش الإرهابي في المنطقة، وقتل الإرهابي في الاشتباك."))
     texts = [m.text for e in doc.entities for m in e.mentions]
     assert texts.count("الإرهابي") == 1  # the second one, a person
+
+
+def test_a_plural_nationality_standing_as_a_noun_is_that_people() -> None:
+    pipeline = Pipeline.from_names(["text", "ner", "actors"])
+    doc = pipeline(make_document("وقال الإيرانيون إنهم لن يتراجعوا، وتظاهر آلاف الأتراك أمام السفارة."))
+    codes = {m.text: e.actor.code for e in doc.entities for m in e.mentions if e.actor}
+    assert codes["الإيرانيون"] == "IRN" and codes["الأتراك"] == "TUR"
+    # after a definite noun it is that noun's adjective, and a singular is never a people
+    doc = pipeline(make_document("وقتل الجنود الأمريكيون ثلاثة مسلحين، وقالت السفارة الروسية إن الوضع هادئ."))
+    codes = {m.text: e.actor.code for e in doc.entities for m in e.mentions if e.actor}
+    assert codes["الجنود الأمريكيون"] == "USAMIL" and "الروسية" not in codes and "الأمريكيون" not in codes
 
 
 def test_a_name_written_with_the_article_needs_it(stage: ActorStage) -> None:

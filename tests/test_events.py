@@ -169,6 +169,17 @@ def test_searching_for_is_no_talks() -> None:
     assert [e.type for e in doc.events] == ["CONSULT"]
 
 
+def test_lexicon_events_need_an_actor_and_a_trigger_that_is_no_name() -> None:
+    pipeline = Pipeline.from_names(["text", "ner", "actors", "time", "events"])
+    # "الطلب على الحديد" (market demand) and "لطلبة الجامعة" (students) ask nothing of anyone
+    for text in ("وارتفع الطلب على الحديد في الأسواق هذا العام.", "وخصصت الجامعة منحا لطلبة الدراسات العليا."):
+        assert not [e for e in pipeline(make_document(text)).events if e.type == "REQUEST"], text
+    # the subject of a relative clause on the noun pursues it: "التعاون الذي يسعى إليه الروس"
+    doc = pipeline(make_document("فنوع التعاون العسكري الذي كان الروس يسعون إليه لن يتم قبل أن ينفذوا تعهداتهم."))
+    coop = [e for e in doc.events if e.type == "COOPERATE"]
+    assert coop and coop[0].source_actor == ["RUS"]
+
+
 def test_event_dated_years_back_is_historical() -> None:
     pipeline = Pipeline.from_names(["text", "ner", "actors", "time", "events"])
     doc = pipeline(make_document("واحتلت بريطانيا مصر في عام 1882 بعد معركة التل الكبير.", published="2015-08-06"))

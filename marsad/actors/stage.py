@@ -861,6 +861,9 @@ class _Run:
     def state(self, s: Sent, u: Unit, groups: dict[tuple, Entity]) -> None:
         """A bare country or capital acting as a state (موسكو -> RUSGOV) becomes a GPE entity."""
         place = u.best("country", "capital")
+        if place is None and u.best("actor") is None:
+            self.people(s, u, groups)
+            return
         if place is None or u.best("actor") is not None or (u.best("adjective") and _definite(s.words[u.i].norm)):
             return
         if _locative(s, u.i):
@@ -873,6 +876,34 @@ class _Run:
             ent.name_ar = row["names"][0] if row else self.doc.text[s.words[u.i].start : s.words[u.j - 1].end]
             ent.actor = Actor(f"{place.code}GOV", place.code, "GOV", None)
             groups[(place.code, "state")] = ent
+        ent.mentions.append(self.span(s, u.i, u.j))
+        self.claim(ent, s, u.i, u.j)
+
+
+    def people(self, s: Sent, u: Unit, groups: dict[tuple, Entity]) -> None:
+        """A definite plural nationality standing as a noun ("اتهم الأمريكيون الروس", "آلاف
+        الأتراك", "من النيباليين") names that people: its country, no sector. After a definite
+        noun it is that noun's adjective ("الجنود الأمريكيون") and codes the phrase instead."""
+        adj = u.best("adjective")
+        if adj is None or adj.code is None or u.j - u.i != 1 or adj.code in _NO_STATE:
+            return
+        norm = s.words[u.i].norm
+        base = strip_proclitics(norm)
+        if not _definite(norm) or base.endswith(("ي", "يه")) or not s.words[u.i].text[-1:].isalpha():
+            return  # "الروسي", "الروسية": a singular adjective
+        prev = s.words[u.i - 1] if u.i > 0 else None
+        if prev is not None and ((prev.norm.startswith(_ARTICLES) and not prev.text.startswith("آ"))
+                                 or s.keys[u.i - 1] in A.ARMED_HEADS):
+            return  # "آلاف الأتراك" is a count of Turks: آ is no article
+        ent = groups.get((adj.code, "people"))
+        if ent is None:
+            ent = self.new_entity("ORG")
+            row = self.lex.countries.get(adj.code)
+            ent.name = f"people of {row['en'] if row else adj.code}"
+            ent.name_ar = self.doc.text[s.words[u.i].start : s.words[u.i].end]
+            ent.actor = Actor(adj.code, adj.code, None, None)
+            groups[(adj.code, "people")] = ent
+            self.unnamed.add(ent.id)
         ent.mentions.append(self.span(s, u.i, u.j))
         self.claim(ent, s, u.i, u.j)
 
@@ -892,6 +923,10 @@ def _has_country(ent: Entity) -> bool:
     return ent.actor is not None and ent.actor.country is not None
 
 
+
+
+# The article with the proclitics that may come before it (folded).
+_ARTICLES = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")
 
 
 def _definite(norm: str) -> bool:

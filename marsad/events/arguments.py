@@ -536,7 +536,36 @@ def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionR
         subject = _shared_subject(tokens, hit, mentions, lo)
         if subject is not None and subject.entity not in tgt:
             src = [subject.entity]
+    if not src and not tgt:
+        subject = _relative_subject(tokens, hit, mentions)
+        if subject is not None:
+            src = [subject.entity]
     return src, tgt
+
+
+# Verbs of a relative clause whose subject is the agent of the noun it describes ("التعاون الذي
+# يسعى إليه الروس", "الاتفاق الذي وقعته الحكومة", "الهجوم الذي شنه مسلحون") (folded stems).
+_PURSUING = ("يسع", "تسع", "سعي", "سعت", "سعوا", "وقعه", "وقعته", "وقعها", "وقعتها", "وقعوه", "يوقع", "شن",
+             "يشن", "تشن", "نفذ", "ينفذ", "تنفذ", "اقترح", "يقترح", "تقترح", "يطلب", "تطلب", "طلبه", "طلبته",
+             "يريد", "تريد", "اراد", "ابرم", "يبرم", "تبرم")
+
+
+def _relative_subject(tokens: list[Token], hit: Hit, mentions: list[MentionRef]) -> MentionRef | None:
+    """The subject of a relative clause on a verbal-noun trigger, when the clause's verb is one
+    of pursuing or making it: "نوع التعاون العسكري الذي كان الروس يسعون إليه" -> the Russians."""
+    if hit.trigger.head_kind in ("V", "I"):
+        return None
+    rel = next((k for k in range(hit.last + 1, min(len(tokens), hit.last + 4)) if tokens[k].norm in _RELATIVES), None)
+    if rel is None or any(tokens[k].norm in _BOUNDARY for k in range(hit.last + 1, rel)):
+        return None
+    window = range(rel + 1, min(len(tokens), rel + 5))
+    if not any(tokens[k].norm.startswith(_PURSUING) or tokens[k].norm.lstrip("و").startswith(_PURSUING)
+               for k in window):
+        return None
+    for m in mentions:
+        if m.first in window and _clause_ok(tokens, rel, m.first) and _preposition_before(tokens, m, rel) is None:
+            return m
+    return None
 
 
 _RELATIVES = frozenset(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"])

@@ -108,6 +108,11 @@ def _natural_deaths(tokens: list[Token], lo: int, hi: int, group: list[Hit]) -> 
     return any(mishap(k) for k in range(lo, hi))
 
 
+def _doubted(tokens: list[Token], hit: Hit, lo: int) -> bool:
+    flags = trigger_flags(tokens, hit.first, lo, hit.trigger.head_kind)
+    return flags.negated or flags.hypothetical
+
+
 def inside_names(doc: Document, starts: list[int] | None = None, ends: list[int] | None = None) -> set[int]:
     """Token indices inside a multi-word organisation name, or past the head of a named event:
     "منظمة شنغهاي للتعاون" is no cooperation. Triggers there are dropped (training does too)."""
@@ -226,8 +231,10 @@ class EventStage:
                 if p < model.threshold:
                     if etype in _NO_RESCUE:
                         continue  # protesters "against" an actor is the normal case, not extra evidence
-                    floor = min((_AUTHOR_FLOOR if side == 3 else _AGAINST_FLOOR if side == 2 else 1.0)
-                                for side in (self._sides(doc, tokens, h, mentions, lo) for h in group))
+                    # Only an affirmed report is rescued: "وليس لشن هجوم ضد الخاطفين" is none.
+                    sides = [self._sides(doc, tokens, h, mentions, lo) for h in group if not _doubted(tokens, h, lo)]
+                    floor = min((_AUTHOR_FLOOR if side == 3 else _AGAINST_FLOOR if side == 2 else 1.0
+                                 for side in sides), default=1.0)
                     if p < floor:
                         continue  # under the threshold: only an actor-against-actor reading rescues it
                 # One event per sentence: the trigger with most actors, then strong, specific, first.
@@ -236,7 +243,11 @@ class EventStage:
                 chosen.append((best, p))
                 siblings[best.first] = [h for h in group if h is not best]
             else:
+                if mentions is None:
+                    mentions = sentence_mentions(doc, starts, ends, lo, hi)
                 for h in group:
+                    if any(m.first <= h.first <= m.last for m in mentions):
+                        continue  # the word is a name or an actor ("وعدن" Aden, "لطلبة" students)
                     chosen.append((h, _STRONG if h.trigger.strong else _WEAK))
         for hit, conf in sorted(chosen, key=lambda c: c[0].first):
             trig = hit.trigger
@@ -279,6 +290,10 @@ class EventStage:
             tgt = [e for e in tgt if not specific or not set(self._codes(doc, [e])) <= specific]
             if not trig.strong and trig.type not in self.models and not _close_actor(mentions, hit, src + tgt):
                 continue  # a weak trigger needs one of its actors right next to it
+            if trig.type not in self.models and not src and not tgt:
+                # Who asked, met or agreed is the record's substance (PLOVER codes an event
+                # between actors): a lexicon match with none ("الطلب على الحديد") is no event.
+                continue
             start, end = tokens[hit.first].start, tokens[hit.last].end
             date, precision = event_date(doc, tokens[hit.first].sentence, (start, end),
                                          allow_future=flags.hypothetical)
