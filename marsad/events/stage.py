@@ -174,6 +174,8 @@ class EventStage:
         self.models: dict[str, Model | None] = (
             {t: load_model(t) for t in CLASSIFIED_TYPES} if use_classifier else {}
         )
+        # argument readings of the sentence being coded (`_assigned`), reset per sentence
+        self._memo: dict[tuple, tuple[list[str], list[str]]] = {}
 
     def __call__(self, doc: Document) -> Document:
         tokens = doc.tokens
@@ -205,7 +207,7 @@ class EventStage:
     def _sentence(self, doc: Document, tokens: list[Token], starts: list[int], ends: list[int],
                   lo: int, hi: int, sent: int, hits: list[Hit],
                   scores: dict[int, dict[str, float]]) -> None:
-        self._memo: dict[tuple, tuple[list[str], list[str]]] = {}
+        self._memo = {}
         mentions = None
         by_type: dict[str, list[Hit]] = {}
         for h in hits:
