@@ -393,6 +393,12 @@ def test_a_plural_nationality_standing_as_a_noun_is_that_people() -> None:
     assert codes["الجنود الأمريكيون"] == "USAMIL" and "الروسية" not in codes and "الأمريكيون" not in codes
 
 
+def test_a_dictionary_phrase_coded_by_country_alone_keeps_its_agent_sector(stage: ActorStage) -> None:
+    doc = stage(make_document("وقال مسؤول أمريكي إن الوضع هادئ، وأكد مسؤولون أردنيون ذلك."))
+    codes = {m.text: e.actor.code for e in doc.entities for m in e.mentions if e.actor}
+    assert codes["مسؤول أمريكي"] == "USAGOV" and codes["مسؤولون أردنيون"] == "JORGOV"
+
+
 def test_a_name_written_with_the_article_needs_it(stage: ActorStage) -> None:
     doc = stage(make_document("ووصف المتظاهرون قائدهم بأنه «أسد الرافدين»، وقال الأسد إن الحرب لن تتوقف."))
     linked = {m.text: e for e in doc.entities for m in e.mentions if e.actor and e.actor.code}

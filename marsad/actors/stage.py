@@ -293,6 +293,10 @@ class ActorStage:
                 country = country or c or actor.entry.country
                 if sec and not actor.person:
                     sectors.append(sec)
+                elif not sec:
+                    # a PETRARCH phrase coded by country alone ("مسؤول أمريكي" USA): its own
+                    # agent words still say who (مسؤول -> GOV)
+                    sectors.extend(c for c in (self._core_sector(k) for k in s.keys[u.i : u.j]) if c)
                 continue
             ag = u.best("agent")
             place = u.best("adjective", "country", "capital")
