@@ -54,6 +54,16 @@ def covering(doc: Document, text: str) -> Entity:
     raise AssertionError(f"no entity mention {text!r}: {[(e.id, [m.text for m in e.mentions]) for e in doc.entities]}")
 
 
+def by_mention(doc: Document) -> dict[str, Entity]:
+    """Each mention text -> its entity."""
+    return {m.text: e for e in doc.entities for m in e.mentions}
+
+
+def codes_by_mention(doc: Document) -> dict[str, str | None]:
+    """Each mention text of a coded entity -> its actor code."""
+    return {text: e.actor.code for text, e in by_mention(doc).items() if e.actor}
+
+
 # -- matching keys -------------------------------------------------------------------------
 
 def test_keys_fold_variants() -> None:
@@ -361,7 +371,7 @@ def test_verb_spelt_like_a_feminine_agent_is_not_one(stage: ActorStage) -> None:
 
 def test_words_that_only_look_like_agents_or_names(stage: ActorStage) -> None:
     doc = stage(make_document("وجدد طلبه للحكومة، وقالت الشرطه إن الوضع هادئ، وتظاهر الطلبة أمام الجامعة."))
-    texts = {m.text: e for e in doc.entities for m in e.mentions}
+    texts = by_mention(doc)
     assert "طلبه" not in texts and "هادئ" not in texts
     assert texts["الشرطه"].actor.sector == "COP"  # type: ignore[union-attr]
     assert texts["الطلبة"].actor.sector == "EDU"  # type: ignore[union-attr]
@@ -370,7 +380,7 @@ def test_words_that_only_look_like_agents_or_names(stage: ActorStage) -> None:
 def test_nouns_that_share_a_key_with_agent_plurals(stage: ActorStage) -> None:
     # طلب/طلبة and سياحة/سياح meet once ة is folded: the request and tourism name no actor
     doc = stage(make_document("تقدم المواطن بطلب إلى شركة الاستثمار والسياحة، ووصل السياح والطلبة إلى المدينة."))
-    texts = {m.text: e for e in doc.entities for m in e.mentions}
+    texts = by_mention(doc)
     assert "بطلب" not in texts and "والسياحة" not in texts
     assert texts["السياح"].actor.sector == "CVL"  # type: ignore[union-attr]
     assert texts["والطلبة"].actor.sector == "EDU"  # type: ignore[union-attr]
@@ -385,17 +395,17 @@ def test_an_epithet_after_a_named_group_is_no_actor_of_its_own(stage: ActorStage
 def test_a_plural_nationality_standing_as_a_noun_is_that_people() -> None:
     pipeline = Pipeline.from_names(["text", "ner", "actors"])
     doc = pipeline(make_document("وقال الإيرانيون إنهم لن يتراجعوا، وتظاهر آلاف الأتراك أمام السفارة."))
-    codes = {m.text: e.actor.code for e in doc.entities for m in e.mentions if e.actor}
+    codes = codes_by_mention(doc)
     assert codes["الإيرانيون"] == "IRN" and codes["الأتراك"] == "TUR"
     # after a definite noun it is that noun's adjective, and a singular is never a people
     doc = pipeline(make_document("وقتل الجنود الأمريكيون ثلاثة مسلحين، وقالت السفارة الروسية إن الوضع هادئ."))
-    codes = {m.text: e.actor.code for e in doc.entities for m in e.mentions if e.actor}
+    codes = codes_by_mention(doc)
     assert codes["الجنود الأمريكيون"] == "USAMIL" and "الروسية" not in codes and "الأمريكيون" not in codes
 
 
 def test_a_dictionary_phrase_coded_by_country_alone_keeps_its_agent_sector(stage: ActorStage) -> None:
     doc = stage(make_document("وقال مسؤول أمريكي إن الوضع هادئ، وأكد مسؤولون أردنيون ذلك."))
-    codes = {m.text: e.actor.code for e in doc.entities for m in e.mentions if e.actor}
+    codes = codes_by_mention(doc)
     assert codes["مسؤول أمريكي"] == "USAGOV" and codes["مسؤولون أردنيون"] == "JORGOV"
 
 

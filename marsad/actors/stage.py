@@ -756,7 +756,10 @@ class _Run:
                 if head is not None and (_adjectival(s, u) or _wrong_gender(s, u)):
                     continue
                 if head is None:
-                    self.state(s, u, groups)
+                    if u.best("country", "capital", "actor") is None:
+                        self.people(s, u, groups)
+                    else:
+                        self.state(s, u, groups)
                     continue
                 end = self.extend(s, u)
                 if head.person and any(
@@ -865,24 +868,27 @@ class _Run:
     def state(self, s: Sent, u: Unit, groups: dict[tuple, Entity]) -> None:
         """A bare country or capital acting as a state (موسكو -> RUSGOV) becomes a GPE entity."""
         place = u.best("country", "capital")
-        if place is None and u.best("actor") is None:
-            self.people(s, u, groups)
-            return
         if place is None or u.best("actor") is not None or (u.best("adjective") and _definite(s.words[u.i].norm)):
             return
         if _locative(s, u.i):
             return
-        ent = groups.get((place.code, "state"))
+        row = self.lex.countries.get(place.code or "")
+        self.grouped(groups, s, u, (place.code, "state"), "GPE", row["en"] if row else place.code,
+                     row["names"][0] if row else None, Actor(f"{place.code}GOV", place.code, "GOV", None))
+
+    def grouped(self, groups: dict[tuple, Entity], s: Sent, u: Unit, group: tuple, etype: str, name: str | None,
+                name_ar: str | None, actor: Actor) -> Entity:
+        """The document's one entity for ``group`` (made on first sight), with this mention added."""
+        ent = groups.get(group)
         if ent is None:
-            ent = self.new_entity("GPE")
-            row = self.lex.countries.get(place.code or "")
-            ent.name = row["en"] if row else place.code
-            ent.name_ar = row["names"][0] if row else self.doc.text[s.words[u.i].start : s.words[u.j - 1].end]
-            ent.actor = Actor(f"{place.code}GOV", place.code, "GOV", None)
-            groups[(place.code, "state")] = ent
+            ent = self.new_entity(etype)
+            ent.name = name
+            ent.name_ar = name_ar or self.doc.text[s.words[u.i].start : s.words[u.j - 1].end]
+            ent.actor = actor
+            groups[group] = ent
         ent.mentions.append(self.span(s, u.i, u.j))
         self.claim(ent, s, u.i, u.j)
-
+        return ent
 
     def people(self, s: Sent, u: Unit, groups: dict[tuple, Entity]) -> None:
         """A definite plural nationality standing as a noun ("اتهم الأمريكيون الروس", "آلاف
@@ -899,17 +905,10 @@ class _Run:
         if prev is not None and ((prev.norm.startswith(_ARTICLES) and not prev.text.startswith("آ"))
                                  or s.keys[u.i - 1] in A.ARMED_HEADS):
             return  # "آلاف الأتراك" is a count of Turks: آ is no article
-        ent = groups.get((adj.code, "people"))
-        if ent is None:
-            ent = self.new_entity("ORG")
-            row = self.lex.countries.get(adj.code)
-            ent.name = f"people of {row['en'] if row else adj.code}"
-            ent.name_ar = self.doc.text[s.words[u.i].start : s.words[u.i].end]
-            ent.actor = Actor(adj.code, adj.code, None, None)
-            groups[(adj.code, "people")] = ent
-            self.unnamed.add(ent.id)
-        ent.mentions.append(self.span(s, u.i, u.j))
-        self.claim(ent, s, u.i, u.j)
+        row = self.lex.countries.get(adj.code)
+        ent = self.grouped(groups, s, u, (adj.code, "people"), "ORG", f"people of {row['en'] if row else adj.code}",
+                           None, Actor(adj.code, adj.code, None, None))
+        self.unnamed.add(ent.id)
 
 
 def _one_edit(a: str, b: str) -> bool:

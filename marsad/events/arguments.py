@@ -479,8 +479,7 @@ def time_anchor(tokens: list[Token], hit: Hit, lo: int) -> bool:
     first = hit.first
     if first > lo and tokens[first - 1].norm in _SINCE:
         return True
-    return any(tokens[k].norm.startswith(_ANNIVERSARY) or tokens[k].norm.lstrip("وف").startswith(_ANNIVERSARY)
-               for k in range(max(lo, first - 3), first))
+    return any(tokens[k].norm.lstrip("وف").startswith(_ANNIVERSARY) for k in range(max(lo, first - 3), first))
 
 
 def _clause_ok(tokens: list[Token], a: int, b: int) -> bool:
@@ -559,6 +558,7 @@ def _relative_subject(tokens: list[Token], hit: Hit, mentions: list[MentionRef])
     if rel is None or any(tokens[k].norm in _BOUNDARY for k in range(hit.last + 1, rel)):
         return None
     window = range(rel + 1, min(len(tokens), rel + 5))
+    # "ويسعون" has a conjunction; "وقعته" (signed it) begins with its root's و
     if not any(tokens[k].norm.startswith(_PURSUING) or tokens[k].norm.lstrip("و").startswith(_PURSUING)
                for k in window):
         return None

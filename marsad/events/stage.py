@@ -251,18 +251,11 @@ class EventStage:
                     if any(m.first <= h.first <= m.last for m in mentions):
                         continue  # the word is a name or an actor ("وعدن" Aden, "لطلبة" students)
                     chosen.append((h, _STRONG if h.trigger.strong else _WEAK))
+        mentions = mentions or []  # every chosen hit had its sentence's mentions read
         for hit, conf in sorted(chosen, key=lambda c: c[0].first):
             trig = hit.trigger
             kind = trig.head_kind
-            if not trig.strong and trig.type not in self.models:
-                # Weak triggers of lexicon-only types need an actor in the sentence.
-                if mentions is None:
-                    mentions = sentence_mentions(doc, starts, ends, lo, hi)
-                if not mentions:
-                    continue
             flags = trigger_flags(tokens, hit.first, lo, kind)
-            if mentions is None:
-                mentions = sentence_mentions(doc, starts, ends, lo, hi)
             reciprocal = (trig.type in _RECIPROCAL_TYPES and trig.mode not in ("visit",)) or _exchanged(
                 tokens, hit, lo
             )
