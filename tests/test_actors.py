@@ -424,3 +424,41 @@ def test_a_mention_starting_on_punctuation_is_linked_without_error(stage: ActorS
     doc.entities.append(Entity(id="E1", type="PER", mentions=[Span(start, end, text[start:end])]))
     doc = stage(doc)
     assert any(e.type == "PER" for e in doc.entities)
+
+
+def test_a_name_containing_a_listed_surname_is_someone_else() -> None:
+    pipeline = Pipeline.from_names(["text", "ner", "actors"])
+    doc = pipeline(make_document("وقال الدكتور محمد الإبراهيمي أستاذ العلوم السياسية إن الوضع خطير."))
+    ent = covering(doc, "محمد الإبراهيمي")
+    assert ent.actor is None or ent.actor.country != "UNO"
+
+
+def test_a_one_word_name_before_a_degree_adjective_is_a_common_noun(stage: ActorStage) -> None:
+    doc = stage(make_document("واستقبل الجمهور اللاعبين بحماس شديد، ورفضت حماس العرض الإسرائيلي."))
+    texts = [m.text for e in doc.entities for m in e.mentions]
+    assert "بحماس" not in texts and "حماس" in texts
+
+
+def test_a_convoy_is_coded_by_its_owner(stage: ActorStage) -> None:
+    doc = stage(make_document("ووصلت قافلة للأمم المتحدة إلى مدينة حلب، وهاجم مسلحون قافلة عسكرية أمريكية قرب بغداد."))
+    codes = codes_by_mention(doc)
+    assert codes["قافلة للأمم المتحدة"] == "UNO"
+    assert codes["قافلة عسكرية أمريكية"] == "USAMIL"
+
+
+def test_warplanes_are_military_and_airliners_no_actor(stage: ActorStage) -> None:
+    doc = stage(make_document("وقصفت الطائرات الروسية مواقع للمعارضة، وهبطت طائرات الركاب في مطار دبي."))
+    codes = codes_by_mention(doc)
+    assert codes["الطائرات الروسية"] == "RUSMIL"
+    assert not any(t.startswith("طائرات") for t in codes)
+
+
+def test_a_title_opened_by_a_conjunction_and_the_deputy_titles() -> None:
+    pipeline = Pipeline.from_names(["text", "ner", "actors"])
+    doc = pipeline(make_document(
+        "اجتمع وزير الخارجية الروسي سيرغي لافروف ونظيره الأمريكي جون كيري في جنيف. "
+        "وقال النائب العام المصري عبد المجيد محمود إن التحقيق مستمر."
+    ))
+    kerry = covering(doc, "جون كيري")
+    assert kerry.title == "نظيره الأمريكي"
+    assert covering(doc, "عبد المجيد محمود").actor.code == "EGYJUD"  # type: ignore[union-attr]

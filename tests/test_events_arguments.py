@@ -267,3 +267,35 @@ SIDES = [
 def test_sides(stage: EventStage, why: str, text: str, actors: dict[str, str], etype: str,
                expected: tuple[list[str], list[str]]) -> None:
     assert sides(stage(with_entities(text, actors)), etype) == expected
+
+
+def test_meeting_participants_across_a_title_and_a_place() -> None:
+    from marsad.pipeline import Pipeline
+
+    pipeline = Pipeline.from_names(["text", "ner", "actors", "events"])
+    doc = pipeline(make_document(
+        "اجتمع وزير الخارجية الروسي سيرغي لافروف ونظيره الأمريكي جون كيري في جنيف أمس لبحث الأزمة السورية. "
+        "والتقى وزير الخارجية التركي في أنقرة نظيره الإيراني.",
+        published="2013-09-13",
+    ))
+    meetings = [e for e in doc.events if e.type == "CONSULT"]
+    assert len(meetings) == 2  # "لبحث" is the first meeting's purpose, not another meeting
+    assert sorted(meetings[0].source_actor) == ["RUSGOV", "USAGOV"]
+    assert sorted(meetings[1].source_actor) == ["IRNGOV", "TURGOV"]
+
+
+def test_the_visitor_after_a_place_and_a_delegation(stage: EventStage) -> None:
+    doc = with_entities("واستقبل الرئيس المصري في القاهرة وفدا من حركة حماس.",
+                        {"الرئيس المصري": "EGYGOV", "القاهرة": "EGY", "حركة حماس": "PSEREB"})
+    doc.entities[1].type = "GPE"  # the place where the visit was received
+    src, tgt = sides(stage(doc), "CONSULT")
+    assert src == ["الرئيس المصري"] and tgt == ["حركة حماس"]
+
+
+def test_an_armed_subject_attacking_another_actor_is_reported() -> None:
+    from marsad.pipeline import Pipeline
+
+    pipeline = Pipeline.from_names(["text", "ner", "actors", "events"])
+    doc = pipeline(make_document("وقصفت الطائرات الروسية في ريف إدلب مواقع للمعارضة.", published="2016-02-01"))
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].source_actor == ["RUSMIL"] and attacks[0].target_actor == ["SYROPP"]

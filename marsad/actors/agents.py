@@ -39,6 +39,8 @@ CORE_AGENTS: list[tuple[str, str, bool]] = [
     ("العقيد", "MIL", True), ("وزارة الدفاع", "MIL", False), ("وزير الدفاع", "MIL", True),
     ("رئيس الأركان", "MIL", True), ("هيئة الأركان", "MIL", False), ("دبابة", "MIL", False),
     ("دبابات", "MIL", False), ("مروحية", "MIL", False), ("مروحيات", "MIL", False), ("طائرات حربية", "MIL", False),
+    ("الطائرات الحربية", "MIL", False), ("الطائرات", "MIL", False), ("طائرات", "MIL", False),
+    ("سلاح الجو", "MIL", False), ("الطيران الحربي", "MIL", False), ("المقاتلات", "MIL", False),
     ("مقاتلات", "MIL", False), ("ضربة جوية", "MIL", False), ("غارة جوية", "MIL", False), ("غارات", "MIL", False),
     # police and security
     ("الشرطة", "COP", False), ("شرطة", "COP", False), ("الأمن", "COP", False), ("قوات الأمن", "COP", False),
@@ -124,7 +126,7 @@ TITLE_WORDS = {phrase_key(w)[0] for w in (
 TITLE_SECTORS: list[tuple[str, set[str]]] = [
     ("MIL", {phrase_key(w)[0] for w in ("الدفاع", "الجيش", "الأركان", "الجنرال", "العميد", "اللواء", "العقيد", "الفريق", "قائد", "القائد")}),
     ("COP", {phrase_key(w)[0] for w in ("الشرطة", "الداخلية")}),
-    ("JUD", {phrase_key(w)[0] for w in ("القاضي", "قاضي", "المحكمة", "النائب العام")}),
+    ("JUD", {phrase_key(w)[0] for w in ("القاضي", "قاضي", "المحكمة")}),
     ("LEG", {phrase_key(w)[0] for w in ("البرلمان", "النواب", "الشيوخ", "الشعب")}),
     ("GOV", {phrase_key(w)[0] for w in (
         "وزير", "وزيرة", "الرئيس", "رئيس", "رئيسة", "الوزراء", "الحكومة", "الخارجية", "الملك", "الأمير",
@@ -147,6 +149,18 @@ ROLE_HINTS: dict[str, tuple[str, ...]] = {
     phrase_key("المبعوث")[0]: ("envoy",),
 }
 # Anaphors resolved in the document: counterpart, "the latter", "the ministry".
+# Indefinite adjectives of degree: a one-word name never takes one, a common noun does
+# ("بحماس شديد" with great enthusiasm, not Hamas; "أمل كبير" great hope, not Amal).
+DEGREE_ADJECTIVES = {phrase_key(w)[0] for w in (
+    "كبير", "كبيرة", "شديد", "شديدة", "بالغ", "بالغة", "منقطع", "عارم", "عارمة", "كبيرين", "واضح", "واضحة",
+    "لافت", "لافتة", "زائد", "زائدة", "متزايد", "متزايدة", "فائق", "فائقة", "شديدين", "عميق", "عميقة",
+)}
+# Heads coded by their owner when one is named ("قافلة للأمم المتحدة" UNO); alone, PETRARCH's
+# sector stands (a convoy in a conflict report is most often military).
+BELONGING_HEADS = {phrase_key(w)[0] for w in ("قافلة", "موكب")}
+# "النائب" alone is a member of parliament; "النائب العام" the attorney general; "نائب الرئيس"
+# takes the sector of the office it deputises (stage: ``_title``).
+DEPUTY, GENERAL = phrase_key("النائب")[0], phrase_key("العام")[0]
 COMMANDER = {phrase_key(w)[0] for w in ("قائد", "القائد")}
 COUNTERPART = {phrase_key(w)[0] for w in ("نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظيريه", "نظرائه")}
 ANAPHORS = ["الأخير", "الأخيرة"]
@@ -171,7 +185,7 @@ SECTOR_ORDER = ["MIL", "COP", "SPY", "REB", "UAF", "JUD", "LEG", "GOV", "PTY", "
 
 # Phrases that contain an agent noun but name no actor (the lexicon gives them kind "none").
 NOT_AGENTS = ["الأمن القومي", "للأمن القومي", "الأمن والاستقرار", "مجلس الأمن القومي الأمريكي", "شبكة الإنترنت",
-              "الأمن الغذائي", "العمل العسكري"]
+              "الأمن الغذائي", "العمل العسكري", "طائرات الركاب", "طائرة ركاب", "طائرات مدنية"]
 # Agent nouns whose masculine nisba look-alike is an adjective (دورية vs دوري).
 FEMININE_ONLY = {phrase_key(p)[0] for p, _, _ in CORE_AGENTS if len(phrase_key(p)) == 1 and p.endswith("ة")}
 # Their folded spellings without the article (وزاره، شرطه) whose masculine is no agent (unlike

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from marsad.actors import agents as A
 from marsad.actors.dictionary import Entry, Office, split_code
-from marsad.actors.lexicon import Hit, Lexicon, build, first_keys, gkey, key, skeleton, strict
+from marsad.actors.lexicon import Hit, Lexicon, build, first_keys, gkey, key, phrase_key, skeleton, strict
 from marsad.actors.romanize import romanize
 from marsad.document import Actor, Document, Entity, Span, Token
 from marsad.memo import Memo
@@ -271,6 +271,7 @@ class ActorStage:
         """
         country = None
         sectors: list[str] = []  # in phrase order
+        owner = False  # a named actor within the phrase
         for u in s.units:
             if u.i < i or u.j > j:
                 continue
@@ -280,6 +281,7 @@ class ActorStage:
                 continue
             ent = linked.get((s.index, u.i))
             if ent is not None and ent.actor is not None and u.i > i:
+                owner = True
                 country = country or ent.actor.country
                 if ent.type == "ORG" and ent.actor.sector:
                     sectors.append(ent.actor.sector)
@@ -310,6 +312,8 @@ class ActorStage:
                     sectors.append(ag.code)  # type: ignore[arg-type]
         keys = s.keys[i:j]
         head = keys[0] if keys else ""
+        if head in A.BELONGING_HEADS and owner and sectors[1:] == []:
+            sectors = []  # "قافلة للأمم المتحدة" is the UN's convoy, not a military one
         head_armed = head in A.ARMED_HEADS
         sector = None
         if sectors:
@@ -383,6 +387,8 @@ class ActorStage:
         while i > 0:
             ok, u = self._title_word(s, i - 1)
             if not ok:
+                if _conjoined_title(s, i - 1):
+                    i -= 1  # "ونظيره الأمريكي جون كيري": the conjunction opens the title
                 break
             i = u.i if u is not None and u.j == i else i - 1
         while i < start_word and (s.keys[i] in ("في", "باسم") or s.words[i].text in ",،"):
@@ -391,7 +397,9 @@ class ActorStage:
         while end > i and s.words[end - 1].text in ",،":
             end -= 1
         keys = set(s.keys[i:end])
-        if not keys & (set().union(*(ws for _, ws in A.TITLE_SECTORS)) | A.COUNTERPART):
+        if i < end and _conjoined_title(s, i):
+            keys = (keys - {s.keys[i]}) | {_conjoined_title(s, i)}
+        if not keys & (set().union(*(ws for _, ws in A.TITLE_SECTORS)) | A.COUNTERPART | {A.DEPUTY}):
             return start_word, None, None, set()
         country = None
         for u in s.units:
@@ -407,6 +415,8 @@ class ActorStage:
         specific = keys - A.COMMANDER
         sector = next((sec for sec, words in A.TITLE_SECTORS if specific & words), None)
         sector = sector or next((sec for sec, words in A.TITLE_SECTORS if keys & words), None)
+        if A.DEPUTY in keys and (A.GENERAL in keys or sector is None):
+            sector = "JUD" if A.GENERAL in keys else "LEG"
         return i, country, sector, keys
 
     @staticmethod
@@ -587,6 +597,8 @@ class _Run:
                     continue
                 if u.j - u.i == 1 and u.best("agent", "adjective", "country", "capital", "city"):
                     continue  # a lone common word is not a name
+                if u.j - u.i == 1 and u.j < len(s.keys) and s.keys[u.j] in A.DEGREE_ADJECTIVES:
+                    continue  # "بحماس شديد": with great enthusiasm, no organisation
                 if u.j - u.i == 1 and s.words[u.i].text.rstrip("ةه").endswith("ئ"):
                     continue  # final hamza-on-ya: an adjective (الوضع هادئ), folded like هادي
                 ent = self.entry_entity.get(id(h.entry))
@@ -613,7 +625,8 @@ class _Run:
                 end = i
                 while end > ti and s.words[end - 1].text in ",،":
                     end -= 1
-                ent.title = ent.title or doc.text[s.words[ti].start : s.words[end - 1].end]
+                lead = s.words[ti].start + (1 if _conjoined_title(s, ti) else 0)  # not the و of "ونظيره"
+                ent.title = ent.title or doc.text[lead : s.words[end - 1].end]
                 title_country, title_sector = title_country or tc, title_sector or tsec
                 title_keys |= tkeys
                 self.covered.update((s.index, w) for w in range(ti, i))
@@ -636,8 +649,11 @@ class _Run:
                 title_country, title_sector = self.title_after(ent) or (None, None)
             if title_country is None and title_sector is None and ent.mentions:
                 loc = self.words_of(ent.mentions[0].start, ent.mentions[0].end)
-                if loc:  # NER took a role phrase for a name ("زعماء طالبان")
-                    title_country, title_sector = st._code_units(*loc, self.date, self.linked)
+                s, i, j = loc or (None, 0, 0)
+                if s is not None and any(i <= u.i and u.j <= j and u.best("agent") for u in s.units):
+                    # NER took a role phrase for a name ("زعماء طالبان"); a name that merely
+                    # contains a listed one ("محمد الإبراهيمي") is someone else
+                    title_country, title_sector = st._code_units(s, i, j, self.date, self.linked)
             ent.actor = Actor(_code(title_country, title_sector), title_country, title_sector, None)
             return
         place = self.place_of(ent)
@@ -909,6 +925,15 @@ class _Run:
         ent = self.grouped(groups, s, u, (adj.code, "people"), "ORG", f"people of {row['en'] if row else adj.code}",
                            None, Actor(adj.code, adj.code, None, None))
         self.unnamed.add(ent.id)
+
+
+def _conjoined_title(s: Sent, w: int) -> str | None:
+    """The key of title word ``w`` behind a conjunction ("ونظيره" -> نظير), else None."""
+    norm = s.words[w].norm
+    if norm[:1] not in ("و", "ف") or len(norm) < 4 or s.keys[w] in A.TITLE_WORDS:
+        return None
+    k = phrase_key(norm[1:])
+    return k[0] if len(k) == 1 and k[0] in A.TITLE_WORDS else None
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -59,6 +59,20 @@ class MentionRef:
     first: int  # token index
     last: int
     entity: str
+    lead: int = -1  # first token of the title right before the name ("ونظيره الأمريكي جون كيري")
+
+    def __post_init__(self) -> None:
+        if self.lead < 0:
+            self.lead = self.first
+
+
+def _title_start(doc: Document, ent, start: int) -> int | None:
+    """Character offset of the entity's title when it stands right before ``start``."""
+    title = getattr(ent, "title", None)
+    if not title:
+        return None
+    at = doc.text.rfind(title, max(0, start - len(title) - 3), start)
+    return at if at >= 0 and not doc.text[at + len(title) : start].strip(" ،,") else None
 
 
 def token_range(starts: list[int], ends: list[int], start: int, end: int) -> tuple[int, int]:
@@ -79,7 +93,9 @@ def sentence_mentions(doc: Document, starts: list[int], ends: list[int], lo: int
                 first, last = token_range(starts, ends, m.start, m.end)
                 first, last = max(first, lo), min(last, hi - 1)
                 if first <= last:
-                    out.append(MentionRef(first, last, ent.id))
+                    title_at = _title_start(doc, ent, m.start) if ent.type == "PER" else None
+                    lead = max(lo, token_range(starts, ends, title_at, title_at + 1)[0]) if title_at is not None else first
+                    out.append(MentionRef(first, last, ent.id, min(lead, first)))
     # A mention inside another entity's mention is part of it, not an argument of its own
     # ("مقاتلي البيشمركة الأكراد" holds "البيشمركة", "سائحا اسبانيا" holds "اسبانيا").
     out.sort(key=lambda r: (r.first, -r.last))
@@ -140,7 +156,7 @@ _LOCATIVE_NOUNS = frozenset(["شرق", "غرب", "شمال", "جنوب", "شرق
 # Counted heads of a partitive "من" ("عنصرين من …", "احد افراد …"), folded.
 _PARTITIVE_HEADS = frozenset(["عنصرين", "عناصر", "عنصرا", "افراد", "فردين", "احد", "اثنين", "اثنان", "عدد", "عددا", "عشرات",
                               "مئات", "العشرات", "المئات", "بعض", "مجموعه", "مجموعات", "عدد", "قوه", "قوات",
-                              "دوريه", "وحده", "فرقه", "كتيبه"])
+                              "دوريه", "وحده", "فرقه", "كتيبه", "وفد", "وفدا", "وفود", "ممثلين", "ممثلو"])
 
 
 def _partitive(tok: Token) -> bool:
@@ -755,17 +771,22 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
             elif _preposition_before(tokens, m, lo) is None and m.first - last == 1:
                 add(targets if sources else sources, m.entity)
     previous: MentionRef | None = None
+    places = {e.id for e in doc.entities if e.type in ("GPE", "LOC")}
     for m in after:
         if m.entity in sources:
             previous = m
             continue
         prep = _preposition_before(tokens, m, lo)
-        coordinated = previous is not None and m.first - previous.last <= 1 and tokens[m.first].norm.startswith("و")
+        if prep == "في" and m.entity in places and not targets and directed:
+            continue  # "استقبل الرئيس في القاهرة وفدا من …": where it happened; the object may follow
+        coordinated = previous is not None and m.lead - previous.last <= 1 and tokens[m.lead].norm.startswith("و")
         if coordinated and previous.entity in targets:
             add(targets, m.entity)
         elif coordinated and previous.entity in sources and reciprocal:
             add(sources, m.entity)
-        elif prep in _WITH or _with_between(tokens, last, m.first) or (reciprocal and prep is None and m.first - last <= 3):
+        elif prep in _WITH or _with_between(tokens, last, m.first) or (reciprocal and prep is None and (
+                m.first - last <= 3 or (previous is not None and previous.entity in sources and m.lead - previous.last <= 4))):
+            # "التقى الوزير التركي في أنقرة نظيره الإيراني": the object met after the subject
             add(sources if reciprocal else targets, m.entity)
         elif directed and not targets and (prep in _TARGET_MARKERS or prep is None):
             add(targets, m.entity)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 
+from marsad.actors.dictionary import split_code
 from marsad.document import Document, Event, Token
 from marsad.events.arguments import (
     RECIPROCAL_FORMS,
@@ -62,8 +63,16 @@ _AGAINST_FLOOR = 0.15
 # روسية"): whole pipeline out of fold, one more ASSAULT report found on each of fold seeds 13, 7,
 # 21 and no false one (0.802 -> 0.808, 0.794 -> 0.800, 0.792 -> 0.798), alike for floors 0.15-0.35.
 _AUTHOR_FLOOR = 0.35
+_ARMED_FLOOR = 0.30
+_ARMED = {"MIL", "REB", "UAF"}
 # Confidence of lexicon-only events (types without a classifier).
 _STRONG, _WEAK = 0.7, 0.45
+
+
+def _purpose(tokens: list[Token], hit: Hit) -> bool:
+    """A verbal noun behind the purpose lam ("لبحث", "لمناقشة", "للتشاور")."""
+    lead = tokens[hit.first].norm
+    return hit.trigger.head_kind not in ("V", "I") and lead[:1] == "ل" and not hit.trigger.words[0].startswith("ل")
 
 
 # Deaths and injuries from a disaster or an accident are no attack ("قتل ثلاثة أشخاص في زلزال",
@@ -235,7 +244,7 @@ class EventStage:
                         continue  # protesters "against" an actor is the normal case, not extra evidence
                     # Only an affirmed report is rescued: "وليس لشن هجوم ضد الخاطفين" is none.
                     sides = [self._sides(doc, tokens, h, mentions, lo) for h in group if not _doubted(tokens, h, lo)]
-                    floor = min((_AUTHOR_FLOOR if side == 3 else _AGAINST_FLOOR if side == 2 else 1.0
+                    floor = min((_AUTHOR_FLOOR if side == 3 else _AGAINST_FLOOR if side == 2 else _ARMED_FLOOR if side == 4 else 1.0
                                  for side in sides), default=1.0)
                     if p < floor:
                         continue  # under the threshold: only an actor-against-actor reading rescues it
@@ -250,6 +259,8 @@ class EventStage:
                 for h in group:
                     if any(m.first <= h.first <= m.last for m in mentions):
                         continue  # the word is a name or an actor ("وعدن" Aden, "لطلبة" students)
+                    if any(c.trigger.type == etype for c, _ in chosen) and _purpose(tokens, h):
+                        continue  # "اجتمع … لبحث الأزمة": the purpose of the meeting, not another one
                     chosen.append((h, _STRONG if h.trigger.strong else _WEAK))
         mentions = mentions or []  # every chosen hit had its sentence's mentions read
         for hit, conf in sorted(chosen, key=lambda c: c[0].first):
@@ -347,6 +358,8 @@ class EventStage:
         outside = [m for m in mentions if m.last < hit.first or m.first > hit.last]
         if hit.trigger.type == "ASSAULT" and attack_author(tokens, hit, outside, lo) is not None:
             return 3
+        if hit.trigger.head_kind == "V" and any(split_code(c)[1] in _ARMED for c in codes_src):
+            return 4
         return 1
 
     def _actor_count(self, doc: Document, tokens: list[Token], hit: Hit, mentions: list, lo: int) -> int:
