@@ -37,7 +37,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from marsad.document import Document, Token
+from marsad.document import Document, Entity, Token
 from marsad.events.lexicon import Hit
 from marsad.text.tokens import clitic_variants
 
@@ -66,9 +66,9 @@ class MentionRef:
             self.lead = self.first
 
 
-def _title_start(doc: Document, ent, start: int) -> int | None:
+def _title_start(doc: Document, ent: Entity, start: int) -> int | None:
     """Character offset of the entity's title when it stands right before ``start``."""
-    title = getattr(ent, "title", None)
+    title = ent.title
     if not title:
         return None
     at = doc.text.rfind(title, max(0, start - len(title) - 3), start)
