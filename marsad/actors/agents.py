@@ -122,20 +122,34 @@ TITLE_WORDS = {phrase_key(w)[0] for w in (
     "الأفريقية", "المكلف", "الإيراني", "في", "رئاسة", "القائد", "الصحفية", "مراسل", "الصحافي", "الكاتب",
     "الدكتور", "السيد", "السيدة", "المرشد", "الأعلى", "آية", "الله", "المبعوثة", "الأممي", "الدولي",
 )}
-# Title words to sector, strongest first (a defence minister is MIL though also a minister).
-TITLE_SECTORS: list[tuple[str, set[str]]] = [
-    ("MIL", {phrase_key(w)[0] for w in ("الدفاع", "الجيش", "الأركان", "الجنرال", "العميد", "اللواء", "العقيد", "الفريق", "قائد", "القائد")}),
-    ("COP", {phrase_key(w)[0] for w in ("الشرطة", "الداخلية")}),
-    ("JUD", {phrase_key(w)[0] for w in ("القاضي", "قاضي", "المحكمة")}),
-    ("LEG", {phrase_key(w)[0] for w in ("البرلمان", "النواب", "الشيوخ", "الشعب")}),
-    ("GOV", {phrase_key(w)[0] for w in (
+# Title phrases to sector, strongest first (a defence minister is MIL though also a minister);
+# a phrase counts when all its words are in the title ("النائب العام" is the attorney general).
+# "النائب" alone, last, is a member of parliament; "نائب الرئيس" deputises a GOV office.
+def _phrases(*texts: str) -> set[tuple[str, ...]]:
+    return {phrase_key(t) for t in texts}
+
+
+TITLE_SECTORS: list[tuple[str, set[tuple[str, ...]]]] = [
+    ("MIL", _phrases("الدفاع", "الجيش", "الأركان", "الجنرال", "العميد", "اللواء", "العقيد", "الفريق", "قائد", "القائد")),
+    ("COP", _phrases("الشرطة", "الداخلية")),
+    ("JUD", _phrases("القاضي", "قاضي", "المحكمة", "النائب العام")),
+    ("LEG", _phrases("البرلمان", "النواب", "الشيوخ", "الشعب")),
+    ("GOV", _phrases(
         "وزير", "وزيرة", "الرئيس", "رئيس", "رئيسة", "الوزراء", "الحكومة", "الخارجية", "الملك", "الأمير",
         "العاهل", "سفير", "السفير", "مندوب", "المندوب", "المبعوث", "مبعوث", "المتحدث", "الناطق", "المتحدثة",
         "الناطقة", "وزارة", "المالية", "العدل", "الجمهورية", "المستشار", "المستشارة", "المرشد", "رئاسة",
-    )}),
-    ("PTY", {phrase_key(w)[0] for w in ("الحزب", "حزب")}),
-    ("JRN", {phrase_key(w)[0] for w in ("الصحفي", "الصحافي", "مراسل", "الكاتب")}),
+    )),
+    ("PTY", _phrases("الحزب", "حزب")),
+    ("JRN", _phrases("الصحفي", "الصحافي", "مراسل", "الكاتب")),
+    ("LEG", _phrases("النائب")),
 ]
+
+
+def office_sector(keys: set[str]) -> str | None:
+    """Sector of the first TITLE_SECTORS phrase whose words are all among a title's ``keys``."""
+    return next((sec for sec, phrases in TITLE_SECTORS if any(set(p) <= keys for p in phrases)), None)
+
+
 # Words linking a title to a named person's office (for choosing the office in force).
 ROLE_HINTS: dict[str, tuple[str, ...]] = {
     phrase_key("الدفاع")[0]: ("defence", "defense"),
@@ -148,7 +162,6 @@ ROLE_HINTS: dict[str, tuple[str, ...]] = {
     phrase_key("الأمين")[0]: ("secretary general",),
     phrase_key("المبعوث")[0]: ("envoy",),
 }
-# Anaphors resolved in the document: counterpart, "the latter", "the ministry".
 # Indefinite adjectives of degree: a one-word name never takes one, a common noun does
 # ("بحماس شديد" with great enthusiasm, not Hamas; "أمل كبير" great hope, not Amal).
 DEGREE_ADJECTIVES = {phrase_key(w)[0] for w in (
@@ -158,9 +171,7 @@ DEGREE_ADJECTIVES = {phrase_key(w)[0] for w in (
 # Heads coded by their owner when one is named ("قافلة للأمم المتحدة" UNO); alone, PETRARCH's
 # sector stands (a convoy in a conflict report is most often military).
 BELONGING_HEADS = {phrase_key(w)[0] for w in ("قافلة", "موكب")}
-# "النائب" alone is a member of parliament; "النائب العام" the attorney general; "نائب الرئيس"
-# takes the sector of the office it deputises (stage: ``_title``).
-DEPUTY, GENERAL = phrase_key("النائب")[0], phrase_key("العام")[0]
+# Anaphors resolved in the document: counterpart, "the latter", "the ministry".
 COMMANDER = {phrase_key(w)[0] for w in ("قائد", "القائد")}
 COUNTERPART = {phrase_key(w)[0] for w in ("نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظيريه", "نظرائه")}
 ANAPHORS = ["الأخير", "الأخيرة"]

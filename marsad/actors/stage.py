@@ -397,9 +397,9 @@ class ActorStage:
         while end > i and s.words[end - 1].text in ",،":
             end -= 1
         keys = set(s.keys[i:end])
-        if i < end and _conjoined_title(s, i):
-            keys = (keys - {s.keys[i]}) | {_conjoined_title(s, i)}
-        if not keys & (set().union(*(ws for _, ws in A.TITLE_SECTORS)) | A.COUNTERPART | {A.DEPUTY}):
+        if i < end and (bare := _conjoined_title(s, i)):
+            keys = (keys - {s.keys[i]}) | {bare}
+        if A.office_sector(keys) is None and not keys & A.COUNTERPART:
             return start_word, None, None, set()
         country = None
         for u in s.units:
@@ -412,12 +412,7 @@ class ActorStage:
                 if h:
                     country = country or h.code
         # "قائد" leads an army or a police force alike: the institution named decides.
-        specific = keys - A.COMMANDER
-        sector = next((sec for sec, words in A.TITLE_SECTORS if specific & words), None)
-        sector = sector or next((sec for sec, words in A.TITLE_SECTORS if keys & words), None)
-        if A.DEPUTY in keys and (A.GENERAL in keys or sector is None):
-            sector = "JUD" if A.GENERAL in keys else "LEG"
-        return i, country, sector, keys
+        return i, country, A.office_sector(keys - A.COMMANDER) or A.office_sector(keys), keys
 
     @staticmethod
     def _title_word(s: Sent, w: int) -> tuple[bool, Unit | None]:
@@ -649,11 +644,10 @@ class _Run:
                 title_country, title_sector = self.title_after(ent) or (None, None)
             if title_country is None and title_sector is None and ent.mentions:
                 loc = self.words_of(ent.mentions[0].start, ent.mentions[0].end)
-                s, i, j = loc or (None, 0, 0)
-                if s is not None and any(i <= u.i and u.j <= j and u.best("agent") for u in s.units):
-                    # NER took a role phrase for a name ("زعماء طالبان"); a name that merely
-                    # contains a listed one ("محمد الإبراهيمي") is someone else
-                    title_country, title_sector = st._code_units(s, i, j, self.date, self.linked)
+                # NER took a role phrase for a name ("زعماء طالبان"); a name that merely
+                # contains a listed one ("محمد الإبراهيمي") is someone else
+                if loc and any(loc[1] <= u.i and u.j <= loc[2] and u.best("agent") for u in loc[0].units):
+                    title_country, title_sector = st._code_units(*loc, self.date, self.linked)
             ent.actor = Actor(_code(title_country, title_sector), title_country, title_sector, None)
             return
         place = self.place_of(ent)

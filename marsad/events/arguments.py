@@ -59,11 +59,7 @@ class MentionRef:
     first: int  # token index
     last: int
     entity: str
-    lead: int = -1  # first token of the title right before the name ("ونظيره الأمريكي جون كيري")
-
-    def __post_init__(self) -> None:
-        if self.lead < 0:
-            self.lead = self.first
+    lead: int  # first token of the title right before the name ("ونظيره الأمريكي جون كيري"), else first
 
 
 def _title_start(doc: Document, ent: Entity, start: int) -> int | None:
@@ -94,8 +90,8 @@ def sentence_mentions(doc: Document, starts: list[int], ends: list[int], lo: int
                 first, last = max(first, lo), min(last, hi - 1)
                 if first <= last:
                     title_at = _title_start(doc, ent, m.start) if ent.type == "PER" else None
-                    lead = max(lo, token_range(starts, ends, title_at, title_at + 1)[0]) if title_at is not None else first
-                    out.append(MentionRef(first, last, ent.id, min(lead, first)))
+                    lead = first if title_at is None else max(lo, min(first, bisect_right(starts, title_at) - 1))
+                    out.append(MentionRef(first, last, ent.id, lead))
     # A mention inside another entity's mention is part of it, not an argument of its own
     # ("مقاتلي البيشمركة الأكراد" holds "البيشمركة", "سائحا اسبانيا" holds "اسبانيا").
     out.sort(key=lambda r: (r.first, -r.last))
@@ -136,7 +132,7 @@ def _preposition_before(tokens: list[Token], m: MentionRef, lo: int) -> str | No
                 return r
         if j - 1 >= lo and any(r in _PREMISES for r in clitic_variants(tokens[j].norm)):
             # "أمام مكاتب الحزب", "في مقر الحكومة": the owner of premises inside a phrase.
-            outer = _preposition_before(tokens, MentionRef(j, j, m.entity), lo)
+            outer = _preposition_before(tokens, MentionRef(j, j, m.entity, j), lo)
             if outer is not None:
                 return outer
     return None
@@ -771,13 +767,12 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
             elif _preposition_before(tokens, m, lo) is None and m.first - last == 1:
                 add(targets if sources else sources, m.entity)
     previous: MentionRef | None = None
-    places = {e.id for e in doc.entities if e.type in ("GPE", "LOC")}
     for m in after:
         if m.entity in sources:
             previous = m
             continue
         prep = _preposition_before(tokens, m, lo)
-        if prep == "في" and m.entity in places and not targets and directed:
+        if prep == "في" and not targets and directed and getattr(doc.entity(m.entity), "type", None) in ("GPE", "LOC"):
             continue  # "استقبل الرئيس في القاهرة وفدا من …": where it happened; the object may follow
         coordinated = previous is not None and m.lead - previous.last <= 1 and tokens[m.lead].norm.startswith("و")
         if coordinated and previous.entity in targets:
