@@ -379,3 +379,19 @@ def test_eval_events_json_layout() -> None:
     assert result["clean"]["recall"] == 1.0
     json.dumps(result)
     assert "ASSAULT" in summary
+
+
+@pytest.mark.parametrize("module", ["marsad.events.arguments", "marsad.events.flags", "marsad.events.stage",
+                                    "marsad.events.lexicon", "marsad.events.classifier"])
+def test_word_sets_are_folded(module: str) -> None:
+    """Token norms are folded (ئ→ي, ى→ي, ة→ه …): an unfolded entry ("مئات") never matches."""
+    import importlib
+
+    from marsad.text.normalize import fold
+
+    words = [(name, w) for name, value in vars(importlib.import_module(module)).items()
+             if isinstance(value, (frozenset, set, tuple)) for w in value
+             if isinstance(w, str) and any("\u0621" <= ch <= "\u064a" for ch in w)]
+    assert words
+    assert [(name, w) for name, w in words if fold(w) != w] == []
+

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 from marsad.document import Document, Entity, Token
 from marsad.events.lexicon import Hit
+from marsad.text.normalize import fold
 from marsad.text.tokens import clitic_variants
 
 # Prepositions that mark an oblique argument (folded; may be attached clitics).
@@ -150,7 +151,7 @@ _LOCATIVE_NOUNS = frozenset(["شرق", "غرب", "شمال", "جنوب", "شرق
                              "ولايه", "اقليم", "ناحيه", "قضاء", "العاصمه", "عاصمه", "ريف", "مخيم", "انحاء",
                              "شارع", "ساحه", "ميدان", "طريق", "امام", "خلف", "وراء", "قباله", "عند"])
 # Counted heads of a partitive "من" ("عنصرين من …", "احد افراد …"), folded.
-_PARTITIVE_HEADS = frozenset(["عنصرين", "عناصر", "عنصرا", "افراد", "فردين", "احد", "اثنين", "اثنان", "عدد", "عددا", "عشرات",
+_PARTITIVE_HEADS = frozenset(fold(w) for w in ["عنصرين", "عناصر", "عنصرا", "افراد", "فردين", "احد", "اثنين", "اثنان", "عدد", "عددا", "عشرات",
                               "مئات", "العشرات", "المئات", "بعض", "مجموعه", "مجموعات", "عدد", "قوه", "قوات",
                               "دوريه", "وحده", "فرقه", "كتيبه", "وفد", "وفدا", "وفود", "ممثلين", "ممثلو"])
 
@@ -160,8 +161,8 @@ def _partitive(tok: Token) -> bool:
 
 
 # Number words and quantifiers that introduce counted casualties (folded).
-_COUNTERS = frozenset(
-    ["احد", "اثنان", "اثنين", "عددا", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "مئات", "الاف", "الاف", "عدد", "بضعه", "نحو", "حوالي", "قرابه", "زهاء"]
+_COUNTERS = frozenset(fold(w) for w in
+    ["احد", "اثنان", "اثنين", "عددا", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "مئات", "آلاف", "عدد", "بضعه", "نحو", "حوالي", "قرابه", "زهاء"]
 )
 
 
@@ -186,7 +187,7 @@ _PATIENT_NOUNS = frozenset([
 _PASSIVE_VERBS = frozenset(["اصيب", "اصيبت", "اصيبوا", "اغتيل", "اغتيلت", "استشهد", "استشهدت", "استشهدوا"])
 # Words right before a mention that mark the agent of a casualty: "على يد X", "برصاص X",
 # "بنيران X", "من قبل X" (folded, prepositions attached).
-_AGENT_MARKERS = frozenset(["برصاص", "بنيران", "بقذائف", "بصواريخ", "بغارات", "بغاره", "بقصف"])
+_AGENT_MARKERS = frozenset(fold(w) for w in ["برصاص", "بنيران", "بقذائف", "بصواريخ", "بغارات", "بغاره", "بقصف"])
 # Stems of protester nouns (متظاهرون، المحتجين، معتصمين): in a PROTEST event they are the
 # source, whatever the word order (folded, after clitics).
 _PROTESTERS = ("متظاهر", "محتج", "معتصم", "مضرب", "متظاهرات")
@@ -258,7 +259,7 @@ _SELF = frozenset(["نفسه", "نفسها", "انفسهم"])
 # Words before what a protest targets (folded): against, in front of, on, to.
 _AGAINST = frozenset(["ضد", "وضد", "امام", "وامام", "علي", "الي"])
 # Adjectives of opposition before the opposed actor: "المناهضة لـ", "المعارضين لـ" (folded).
-_OPPOSING = ("مناهض", "المناهض", "مناوئ", "المناوئ", "معارض", "المعارض")
+_OPPOSING = tuple(fold(w) for w in ("مناهض", "المناهض", "مناوئ", "المناوئ", "معارض", "المعارض"))
 # Locative words that put the target of a bombing or protest before a mention (folded).
 _AT = frozenset(["امام", "وسط", "بجانب", "قرب", "داخل", "في", "عند", "ضد", "علي"])
 # Subordinators and the bare complementizer أن/إن: a noun before them is not the subject of
@@ -298,6 +299,16 @@ def _protest_candidates(tokens: list[Token], hit: Hit, mentions: list[MentionRef
         if _protester(tokens, m):
             continue
         yield m, tuple(tokens[k].norm if k >= lo else "" for k in (m.first - 1, m.first - 2, m.first - 3))  # type: ignore[misc]
+
+
+def _vso_subject(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> MentionRef | None:
+    """The bare noun right after a verb trigger, counted or not ("تظاهر مئات من الطلبة")."""
+    if hit.trigger.head_kind not in ("V", "I"):
+        return None
+    m = next((m for m in mentions if m.first > hit.last), None)
+    if m is None or m.first - hit.last > 4 or not _clause_ok(tokens, hit.last, m.first):
+        return None
+    return m if _preposition_before(tokens, m, lo) is None else None
 
 
 def _protest_against(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> str | None:
@@ -511,7 +522,9 @@ def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionR
         # Protesters act in a protest event wherever they stand in the sentence ("تجمع امام
         # المحكمة عدد من المتظاهرين"); what they face stays the target.
         crowd = [m for m in mentions if _protester(tokens, m)]
-        if crowd:
+        subject = _vso_subject(tokens, hit, mentions, lo)
+        if crowd and (subject is None or subject.entity not in src):
+            # ... unless the verb's own subject acts ("تظاهر مئات من الطلبة … وهتف المتظاهرون").
             near = min(crowd, key=lambda m: min(abs(m.first - hit.last), abs(hit.first - m.last)))
             tgt = [e for e in tgt if e != near.entity]
             src = [near.entity]

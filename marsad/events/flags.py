@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.document import Token
+from marsad.text.normalize import fold
 from marsad.text.tokens import clitic_variants
 
 # Negators and negating verbs/nouns (لم، لن، لا، ما، ليس، عدم، دون، نفى، رفض …).
-NEGATORS = frozenset(
+NEGATORS = frozenset(fold(w) for w in
     ["لم", "لن", "لا", "ليس", "ليست", "لسنا", "ليسوا", "غير", "عدم", "دون", "بدون", "بلا", "نفي", "نفى", "نفت", "ينفي", "تنفي", "نفوا", "رفض", "رفضت", "يرفض", "ترفض", "استبعد", "استبعدت", "يستبعد", "تستبعد", "ينكر", "انكر", "امتنع", "تجنب", "تجنبت", "يتجنب"]
 )
 # Negator that needs a following verb to negate (ما قتل); also a relative pronoun.
@@ -28,9 +29,9 @@ HYPOTHETICAL = frozenset(
 _HYP_PAIRS = frozenset({("في", "حال"), ("في", "حاله"), ("الا", "اذا"), ("ما", "لم"), ("الى", "ان"), ("قبل", "ان")})
 # Historical/background: pluperfect كان … قد, منذ, سبق, ذكرى, سابق, اعوام …
 PLUPERFECT_AUX = frozenset(["كان", "كانت", "كانوا", "كانا"])
-HISTORICAL = frozenset(["منذ", "سبق", "سبقت", "ذكرى", "الذكرى", "سابقا", "عقود"])
+HISTORICAL = frozenset(fold(w) for w in ["منذ", "سبق", "سبقت", "ذكرى", "الذكرى", "سابقا", "عقود"])
 # Clause boundaries: a cue beyond these does not govern the trigger.
-_BOUNDARY = frozenset([",", ";", ":", ".", "«", "»", '"', "(", ")", "-", "ـ", "لكن", "بينما", "فيما", "حيث"])
+_BOUNDARY = frozenset(fold(w) for w in [",", ";", ":", ".", "«", "»", '"', "(", ")", "-", "ـ", "لكن", "بينما", "فيما", "حيث"])
 
 WINDOW = 5
 

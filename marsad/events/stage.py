@@ -33,6 +33,7 @@ from marsad.events.arguments import (
 from marsad.events.classifier import CLASSIFIED_TYPES, Model, load_model
 from marsad.events.flags import trigger_flags
 from marsad.events.lexicon import Hit, TriggerLexicon, default_lexicon
+from marsad.text.normalize import fold
 from marsad.text.tokens import clitic_variants
 from marsad.time.dates import event_date
 
@@ -82,7 +83,7 @@ def _purpose(tokens: list[Token], hit: Hit) -> bool:
 
 # Deaths and injuries from a disaster or an accident are no attack ("قتل ثلاثة أشخاص في زلزال",
 # "أسفر الحريق عن مقتل", "لقي خمسة مصرعهم في حادث سير") (folded, clitics stripped when read).
-_MISHAPS = frozenset([
+_MISHAPS = frozenset(fold(w) for w in [
     "زلزال", "زلازل", "هزه", "فيضان", "فيضانات", "سيول", "عاصفه", "اعصار", "امطار", "صاعقه", "حريق", "حرائق",
     "انهيار", "انهار", "انهارت", "تصادم", "اصطدام", "غرق", "غرقا", "الغرق",
     "تدافع", "انزلاق", "انزلاقات", "التسمم", "تسمم", "الصعق", "بصعقه", "تحطم", "تحطمت",
