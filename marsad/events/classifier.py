@@ -28,12 +28,10 @@ import numpy as np
 
 from marsad.actors.dictionary import split_code
 from marsad.document import Document, Token
-from marsad.events.arguments import assign
+from marsad.events.arguments import assign, is_quantity
 from marsad.events.flags import trigger_flags
 from marsad.events.lexicon import Hit
-from marsad.text.normalize import fold
 from marsad.text.tokens import clitic_variants, is_arabic_word, suffix_variants
-from marsad.time.lexicon import HUNDREDS, ONES, TENS
 
 BITS = 18
 DIM = 1 << BITS
@@ -41,23 +39,6 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "events"
 CLASSIFIED_TYPES = ("ASSAULT", "PROTEST")
 
 
-# Number words and quantifiers (folded): a trigger near a count reports how many took part or
-# were hit ("تظاهر نحو ألفي شخص", "تجمع آلاف المتظاهرين", "مقتل خمسة جنود"), which a report of
-# the event gives and a background mention rarely does. Source: MSA cardinals (time.lexicon)
-# plus the plural counts and approximators of press Arabic.
-_QUANTITIES = frozenset(fold(w) for w in [
-    *(w for table in (ONES, TENS, HUNDREDS) for words in table.values() for w in words),
-    "عشرات", "مئات", "آلاف", "ألوف", "ألفين", "ألفي", "مئتي", "مائتي", "مليون", "ملايين",
-    "العشرات", "المئات", "الآلاف", "الألوف", "الملايين", "ثلاثمئة", "ثلاثمائة", "أربعمئة", "أربعمائة",
-    "خمسمئة", "خمسمائة", "ستمئة", "ستمائة", "سبعمئة", "سبعمائة", "ثمانمئة", "ثمانمائة", "تسعمئة", "تسعمائة",
-    "نحو", "حوالي", "قرابة", "زهاء", "بضع", "بضعة",
-])
-
-
-@lru_cache(maxsize=100_000)
-def is_quantity(norm: str) -> bool:
-    """A digit string or a number word / quantifier, behind a proclitic or not (وآلاف)."""
-    return norm[:1].isdigit() or any(v in _QUANTITIES for v in clitic_variants(norm))
 
 
 def _near_quantity(all_tokens: list[Token], first: int, last: int, sent_first: int, reach: int = 3) -> bool:
