@@ -462,3 +462,11 @@ def test_a_title_opened_by_a_conjunction_and_the_deputy_titles() -> None:
     kerry = covering(doc, "جون كيري")
     assert kerry.title == "نظيره الأمريكي"
     assert covering(doc, "عبد المجيد محمود").actor.code == "EGYJUD"  # type: ignore[union-attr]
+
+
+def test_counted_nationalities_are_that_people(stage: ActorStage) -> None:
+    doc = stage(make_document("وقتل خمسة فلسطينيين برصاص الجيش الإسرائيلي، واعتقلت الشرطة 3 عراقيين، "
+                              "وأشاد بالجنود الأمريكيين."))
+    codes = codes_by_mention(doc)
+    assert codes["فلسطينيين"] == "PSE" and codes["عراقيين"] == "IRQ"
+    assert codes.get("الأمريكيين") is None  # after a definite noun it is that noun's adjective

@@ -25,6 +25,7 @@ from marsad.actors.romanize import romanize
 from marsad.document import Actor, Document, Entity, Span, Token
 from marsad.memo import Memo
 from marsad.text.normalize import fold
+from marsad.text.numbers import is_quantity
 from marsad.text.tokens import clitic_variants, strip_proclitics
 
 # Sectors whose unnamed agents belong to the country the article is set in (الجيش, النظام).
@@ -901,17 +902,20 @@ class _Run:
         return ent
 
     def people(self, s: Sent, u: Unit, groups: dict[tuple, Entity]) -> None:
-        """A definite plural nationality standing as a noun ("اتهم الأمريكيون الروس", "آلاف
-        الأتراك", "من النيباليين") names that people: its country, no sector. After a definite
+        """A definite or counted plural nationality standing as a noun ("اتهم الأمريكيون الروس",
+        "آلاف الأتراك", "من النيباليين", "مقتل خمسة فلسطينيين") names that people: its country,
+        no sector. After a definite
         noun it is that noun's adjective ("الجنود الأمريكيون") and codes the phrase instead."""
         adj = u.best("adjective")
         if adj is None or adj.code is None or u.j - u.i != 1 or adj.code in _NO_STATE:
             return
         norm = s.words[u.i].norm
         base = strip_proclitics(norm)
-        if not _definite(norm) or base.endswith(("ي", "يه")) or not s.words[u.i].text[-1:].isalpha():
-            return  # "الروسي", "الروسية": a singular adjective
         prev = s.words[u.i - 1] if u.i > 0 else None
+        counted = prev is not None and is_quantity(prev.norm)  # "خمسة فلسطينيين", "3 أمريكيين"
+        if (not (counted or _definite(norm)) or base.endswith(("ي", "يه"))
+                or not s.words[u.i].text[-1:].isalpha()):
+            return  # "الروسي", "الروسية": a singular adjective
         if prev is not None and ((prev.norm.startswith(_ARTICLES) and not prev.text.startswith("آ"))
                                  or s.keys[u.i - 1] in A.ARMED_HEADS):
             return  # "آلاف الأتراك" is a count of Turks: آ is no article

@@ -36,13 +36,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from marsad.document import Document, Entity, Token
 from marsad.events.lexicon import Hit
 from marsad.text.normalize import fold
+from marsad.text.numbers import is_quantity
 from marsad.text.tokens import clitic_variants
-from marsad.time.lexicon import HUNDREDS, ONES, TENS
 
 # Prepositions that mark an oblique argument (folded; may be attached clitics).
 # Token norms are folded (ى → ي), so "على" and "لدى" are listed in their folded spelling.
@@ -152,25 +151,6 @@ _LOCATIVE_NOUNS = frozenset(["شرق", "غرب", "شمال", "جنوب", "شرق
                              "خارج", "محيط", "اطراف", "ضواحي", "مدينه", "بلده", "قريه", "منطقه", "حي", "محافظه",
                              "ولايه", "اقليم", "ناحيه", "قضاء", "العاصمه", "عاصمه", "ريف", "مخيم", "انحاء",
                              "شارع", "ساحه", "ميدان", "طريق", "امام", "خلف", "وراء", "قباله", "عند"])
-# Number words and quantifiers (folded): a trigger near a count reports how many took part or
-# were hit ("تظاهر نحو ألفي شخص", "تجمع آلاف المتظاهرين", "مقتل خمسة جنود"), which a report of
-# the event gives and a background mention rarely does. Source: MSA cardinals (time.lexicon)
-# plus the plural counts and approximators of press Arabic.
-_QUANTITIES = frozenset(fold(w) for w in [
-    *(w for table in (ONES, TENS, HUNDREDS) for words in table.values() for w in words),
-    "عشرات", "مئات", "آلاف", "ألوف", "ألفين", "ألفي", "مئتي", "مائتي", "مليون", "ملايين",
-    "العشرات", "المئات", "الآلاف", "الألوف", "الملايين", "ثلاثمئة", "ثلاثمائة", "أربعمئة", "أربعمائة",
-    "خمسمئة", "خمسمائة", "ستمئة", "ستمائة", "سبعمئة", "سبعمائة", "ثمانمئة", "ثمانمائة", "تسعمئة", "تسعمائة",
-    "نحو", "حوالي", "قرابة", "زهاء", "بضع", "بضعة",
-])
-
-
-@lru_cache(maxsize=100_000)
-def is_quantity(norm: str) -> bool:
-    """A digit string or a number word / quantifier, behind a proclitic or not (وآلاف)."""
-    return norm[:1].isdigit() or any(v in _QUANTITIES for v in clitic_variants(norm))
-
-
 # Counted heads of a partitive "من" ("عنصرين من …", "احد افراد …"), folded.
 _PARTITIVE_HEADS = frozenset(fold(w) for w in ["عنصرين", "عناصر", "عنصرا", "افراد", "فردين", "احد", "اثنين", "اثنان", "عدد", "عددا", "عشرات",
                               "مئات", "العشرات", "المئات", "بعض", "مجموعه", "مجموعات", "عدد", "قوه", "قوات",

@@ -28,9 +28,10 @@ import numpy as np
 
 from marsad.actors.dictionary import split_code
 from marsad.document import Document, Token
-from marsad.events.arguments import assign, is_quantity
+from marsad.events.arguments import assign
 from marsad.events.flags import trigger_flags
 from marsad.events.lexicon import Hit
+from marsad.text.numbers import is_quantity
 from marsad.text.tokens import clitic_variants, is_arabic_word, suffix_variants
 
 BITS = 18
