@@ -470,3 +470,20 @@ def test_counted_nationalities_are_that_people(stage: ActorStage) -> None:
     codes = codes_by_mention(doc)
     assert codes["فلسطينيين"] == "PSE" and codes["عراقيين"] == "IRQ"
     assert codes.get("الأمريكيين") is None  # after a definite noun it is that noun's adjective
+
+
+def test_nisba_words_describing_things_are_no_actors(stage: ActorStage) -> None:
+    doc = stage(make_document("وقال الوزير في مؤتمر صحفي إن مسلحين هاجموا موقعا عسكريا في هجوم انتحاري، "
+                              "بعد يوم من تفجير انتحاري آخر."))
+    codes = codes_by_mention(doc)
+    assert not any(t.startswith(("صحفي", "عسكري", "انتحاري")) for t in codes), codes
+    assert codes["مسلحين"] == "UAF"
+
+
+def test_bombers_diplomats_and_delegations_are_actors(stage: ActorStage) -> None:
+    assert codes_by_mention(stage(make_document("فجر انتحاري نفسه في سوق شعبي.")))["انتحاري"] == "UAF"
+    doc = stage(make_document("ووصل دبلوماسي روسي إلى دمشق. واستقبل الرئيس العراقي وفدا سعوديا برئاسة وزير الطاقة."))
+    codes = codes_by_mention(doc)
+    assert codes["دبلوماسي روسي"] == "RUSGOV"
+    assert codes["وفدا سعوديا"] == "SAUGOV"
+    assert "برئاسة" not in codes and "روسي" not in codes

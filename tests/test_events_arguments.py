@@ -264,6 +264,10 @@ SIDES = [
      "وتظاهر مئات من طلبة الجامعة أمام مقر الحكومة احتجاجا على رفع الرسوم، وردد المتظاهرون هتافات غاضبة.",
      {"طلبة": "EDU", "الحكومة": "GOV", "المتظاهرون": "CVL"},
      "PROTEST", (["طلبة"], ["الحكومة"])),
+    ("the bomber driving the car is its author, not the target",
+     "وأعلن مصدر أمني مقتل اثنين من عناصر الشرطة في تفجير سيارة مفخخة يقودها انتحاري.",
+     {"عناصر الشرطة": "IRQCOP", "انتحاري": "UAF"},
+     "ASSAULT", (["انتحاري"], ["عناصر الشرطة"])),
 ]
 
 
@@ -303,3 +307,10 @@ def test_an_armed_subject_attacking_another_actor_is_reported() -> None:
     doc = pipeline(make_document("وقصفت الطائرات الروسية في ريف إدلب مواقع للمعارضة.", published="2016-02-01"))
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert len(attacks) == 1 and attacks[0].source_actor == ["RUSMIL"] and attacks[0].target_actor == ["SYROPP"]
+
+
+def test_a_verb_after_a_comma_shares_the_subject_of_the_clause_before(stage: EventStage) -> None:
+    doc = stage(with_entities("من جهته، اتهم الوزير الأمريكي إيران بدعم الإرهاب، وطالب الحلفاء بفرض عقوبات جديدة.",
+                              {"الوزير الأمريكي": "USAGOV", "إيران": "IRNGOV"}))
+    assert sides(doc, "REQUEST")[0] == ["الوزير الأمريكي"]
+

@@ -19,7 +19,7 @@ CORE_AGENTS: list[tuple[str, str, bool]] = [
     ("وزير", "GOV", True), ("وزيرة", "GOV", True), ("الرئيس", "GOV", True), ("رئيس الوزراء", "GOV", True),
     ("رئيس الحكومة", "GOV", True), ("المتحدث", "GOV", True), ("الناطق", "GOV", True), ("المتحدثة", "GOV", True),
     ("مسؤول", "GOV", True), ("مسؤولون", "GOV", False), ("مسؤولين", "GOV", False), ("دبلوماسي", "GOV", True),
-    ("دبلوماسيون", "GOV", False), ("سفير", "GOV", True), ("مبعوث", "GOV", True), ("الملك", "GOV", True),
+    ("دبلوماسيون", "GOV", False), ("وفد", "GOV", False), ("وفدا", "GOV", False), ("وفود", "GOV", False), ("سفير", "GOV", True), ("مبعوث", "GOV", True), ("الملك", "GOV", True),
     ("العاهل", "GOV", True), ("الأمير", "GOV", True), ("ولي العهد", "GOV", True), ("محافظ", "GOV", True),
     ("حاكم", "GOV", True), ("مستشار", "GOV", True), ("نظيره", "GOV", True), ("نظيرته", "GOV", True),
     # legislature, judiciary, parties
@@ -95,7 +95,7 @@ REGIME = {phrase_key(w)[0] for w in ("النظام", "النظامي", "الحك
 GENERIC_HEADS = {phrase_key(w)[0] for w in (
     "قوات", "القوات", "عناصر", "أفراد", "افراد", "أحد", "احد", "ضابط", "ضباط", "ضابطا", "زعيم", "زعماء", "قادة",
     "قائد", "عنصر", "عنصرين", "مقاتلي", "أعضاء", "اعضاء", "رجال", "مسؤول", "مسؤولو", "جنود", "مجموعة",
-    "دورية", "دوريات", "قافلة",
+    "دورية", "دوريات", "قافلة", "وفد", "وفدا", "وفود",
 )}
 # Agent nouns that can be possessed by an earlier actor ("قواتها", "أحد جنوده", "حزبه"): people
 # and bodies. Abstract heads are left out: "نظامها القضائي", "أمنه واستقراره" name no actor.
@@ -168,6 +168,17 @@ DEGREE_ADJECTIVES = {phrase_key(w)[0] for w in (
     "كبير", "كبيرة", "شديد", "شديدة", "بالغ", "بالغة", "منقطع", "عارم", "عارمة", "كبيرين", "واضح", "واضحة",
     "لافت", "لافتة", "زائد", "زائدة", "متزايد", "متزايدة", "فائق", "فائقة", "شديدين", "عميق", "عميقة",
 )}
+# Things, not people, that a nisba agent word describes as an adjective: "مؤتمر صحفي" is a press
+# conference, "موقع عسكري" a military post, "تدخل عسكري" an intervention, "جواز دبلوماسي" a
+# passport, "هجوم انتحاري" a suicide attack — no journalist, soldier, diplomat or bomber acts there.
+NISBA_HEADS = {phrase_key(w)[0] for w in (
+    "مؤتمر", "مؤتمرا", "بيان", "بيانا", "تصريح", "تصريحا", "تصريحات", "حديث", "حديثا", "لقاء", "لقاءا",
+    "اجتماع", "اجتماعا", "موقع", "موقعا", "مواقع", "مقر", "مقرا", "عمل", "عملا", "تدخل", "تدخلا", "حل", "حلا",
+    "تعاون", "تصعيد", "تصعيدا", "وجود", "وجودا", "دعم", "دعما", "تحرك", "تحركا", "نشاط", "نشاطا", "انتشار",
+    "انقلاب", "انقلابا", "زي", "طابع", "قرار", "قرارا", "تقرير", "تقريرا", "تحقيق", "تحقيقا", "عرض", "عرضا",
+    "استعراض", "تدريب", "تمرين", "عتاد", "جواز", "حصانة", "ملف", "مستشفى", "مركز", "مركزا",
+    "طيران", "هجوم", "هجوما", "هجمات", "تفجير", "تفجيرات", "عملية", "عمليات", "اعتداء", "تفوق", "إنتاج", "قطاع", "سلك", "مسار", "جهد", "جهود", "ضغط", "ضغطا",
+)}
 # Heads coded by their owner when one is named ("قافلة للأمم المتحدة" UNO); alone, PETRARCH's
 # sector stands (a convoy in a conflict report is most often military).
 BELONGING_HEADS = {phrase_key(w)[0] for w in ("قافلة", "موكب")}
@@ -196,9 +207,13 @@ SECTOR_ORDER = ["MIL", "COP", "SPY", "REB", "UAF", "JUD", "LEG", "GOV", "PTY", "
 
 # Phrases that contain an agent noun but name no actor (the lexicon gives them kind "none").
 NOT_AGENTS = ["الأمن القومي", "للأمن القومي", "الأمن والاستقرار", "مجلس الأمن القومي الأمريكي", "شبكة الإنترنت",
-              "الأمن الغذائي", "العمل العسكري", "طائرات الركاب", "طائرة ركاب", "طائرات مدنية"]
+              "الأمن الغذائي", "العمل العسكري", "طائرات الركاب", "طائرة ركاب", "طائرات مدنية",
+              "برئاسة", "وبرئاسة"]
 # Agent nouns whose masculine nisba look-alike is an adjective (دورية vs دوري).
-FEMININE_ONLY = {phrase_key(p)[0] for p, _, _ in CORE_AGENTS if len(phrase_key(p)) == 1 and p.endswith("ة")}
+# Not those listed in both forms: "انتحاري" is a bomber as "انتحارية" is.
+_FEMININE_KEYS = {phrase_key(p)[0] for p, _, _ in CORE_AGENTS if len(phrase_key(p)) == 1 and p.endswith("ة")}
+FEMININE_ONLY = _FEMININE_KEYS - {phrase_key(p)[0] for p, _, _ in CORE_AGENTS
+                                  if len(phrase_key(p)) == 1 and not p.endswith("ة")}
 # Their folded spellings without the article (وزاره، شرطه) whose masculine is no agent (unlike
 # وزيرة/وزير): a word that is one of them minus its final ه is another word (وزار "and visited").
 _ONE_WORD = {fold(p).removeprefix("ال") for p, _, _ in CORE_AGENTS if " " not in p}
@@ -206,4 +221,4 @@ FEMININE_FORMS = {fold(p).removeprefix("ال") for p, _, _ in CORE_AGENTS
                   if " " not in p and p.endswith("ة")} - {w + "ه" for w in _ONE_WORD}
 # One-word agents whose form with ة is a different word (محافظ governor / محافظة province).
 MASCULINE_ONLY = {phrase_key(p)[0] for p, _, _ in CORE_AGENTS
-                  if len(phrase_key(p)) == 1 and not p.endswith(("ة", "ات", "ية", "ه"))} - FEMININE_ONLY
+                  if len(phrase_key(p)) == 1 and not p.endswith(("ة", "ات", "ية", "ه"))} - _FEMININE_KEYS

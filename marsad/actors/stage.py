@@ -540,6 +540,15 @@ class _Run:
             self.covered.add((s.index, w))
         self.linked[(s.index, i)] = ent
 
+    def nationality_word(self, m: Span) -> bool:
+        """One word that the lexicon reads as a nationality adjective (روسي، الأمريكية)."""
+        loc = self.words_of(m.start, m.end)
+        if loc is None or loc[2] - loc[1] != 1:
+            return False
+        s, i, _ = loc
+        u = next((u for u in s.units if u.i == i and u.j == i + 1), None)
+        return u is not None and u.best("adjective") is not None and u.best("agent") is None
+
     def new_entity(self, etype: str) -> Entity:
         self.counter += 1
         ent = Entity(id=f"E{self.counter}", type=etype)  # type: ignore[arg-type]
@@ -553,6 +562,11 @@ class _Run:
     def link_ner(self) -> None:
         doc = self.doc
         for ent in list(doc.entities):
+            if ent.type == "PER" and all(self.nationality_word(m) for m in ent.mentions):
+                # "وصل دبلوماسي روسي": the tagger's "person" is the adjective of the phrase
+                doc.entities.remove(ent)
+                doc.mentions = [m for m in doc.mentions if m.entity != ent.id]
+                continue
             best: tuple[int, Hit] | None = None
             for m in ent.mentions:
                 loc = self.words_of(m.start, m.end)
@@ -968,11 +982,15 @@ def _locative(s: Sent, i: int) -> bool:
 
 
 def _adjectival(s: Sent, u: Unit) -> bool:
-    """A one-word agent nisba after a definite noun is an adjective (التقارير الصحفية)."""
+    """A one-word agent nisba after a definite noun (التقارير الصحفية) or after a thing (مؤتمر
+    صحفي) is an adjective."""
     if u.j - u.i != 1 or u.i == 0:
         return False
     w = s.words[u.i].norm
     base = strip_proclitics(w)
+    if (not _definite(w) and base.endswith(("ي", "يه", "يا"))
+            and any(key(v) in A.NISBA_HEADS for v in clitic_variants(s.words[u.i - 1].norm))):
+        return True  # "مؤتمر صحفي", "موقعا عسكريا": the adjective of a thing
     if not (base.endswith("ي") or base.endswith("يه")):
         return False
     if base.endswith("ي") and key(w) in A.FEMININE_ONLY:

@@ -279,7 +279,7 @@ _UNDERGO = ("تعرض", "يتعرض", "تتعرض", "نجا", "ينجو", "نج�
 # "هجوم نفذه X", "تبناه X", "نسب إلى X", "من فعل X": the author of an attack named after it (folded).
 _AUTHOR_WORDS = frozenset(["نفذه", "نفذها", "نفذته", "نفذتها", "نفذوه", "تبناه", "تبنته", "تبناها", "تبنتها",
                            "وتبناه", "وتبنته", "ونفذه", "فعل", "شنه", "شنها", "شنته", "شنتها", "شنوه", "شنوها",
-                           "ونفذته", "وشنه", "وشنته"])
+                           "ونفذته", "وشنه", "وشنته", "يقودها", "يقوده", "يقودهما", "قادها", "قاده"])
 _ATTRIBUTED = frozenset(["نسب", "نسبت", "ونسب", "ونسبت", "ينسب", "تنسب", "منسوب", "المنسوب", "ونسبته"])
 # "لدى مرور دورية": the bombing's target passes by (folded).
 _PASSING = frozenset(["مرور", "عبور"])
@@ -534,6 +534,7 @@ def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionR
             # it as an agent ("احتجاجا على مقتل صبي على أيدي الشرطة").
             src = [e for e in src if e != against]
             tgt = [against]
+    author = None
     if etype == "ASSAULT" and not reciprocal:
         kind = hit.trigger.head_kind
         victim = _undergoer(tokens, hit, mentions, lo) if kind not in ("V", "I") else None
@@ -553,8 +554,11 @@ def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionR
                 # "قتل جنديان في هجوم شنه مسلحون": with the attack's author named, the casualty
                 # verb is passive and its lone subject the patient.
                 src, tgt = [author.entity], src
+            elif author.entity not in src and len(tgt) == 1 and tgt[0] == author.entity:
+                tgt = []  # "شنوا الهجوم … بسيارة يقودها انتحاري": the author's agent, not the target
     if etype in ("ASSAULT", "PROTEST") and directed and not reciprocal and not tgt:
-        tgt = [e for e in _attack_target(tokens, hit, mentions, lo, etype) if e not in src][:1]
+        tgt = [e for e in _attack_target(tokens, hit, mentions, lo, etype)
+               if e not in src and (author is None or e != author.entity)][:1]
     if not src and not reciprocal and directed:
         subject = _shared_subject(tokens, hit, mentions, lo)
         if subject is not None and subject.entity not in tgt:
@@ -618,6 +622,8 @@ def _shared_subject(tokens: list[Token], hit: Hit, mentions: list[MentionRef], l
         return None  # passive, or as likely a verbal noun ("مقتل ستة وجرح عشرة")
     start = lo
     for k in range(hit.first - 1, lo - 1, -1):
+        if k == hit.first - 1 and tokens[k].norm in (",", "،"):
+            continue  # "اتهم الوزير إيران …، وطالب": the comma joins the two clauses
         if tokens[k].norm in _BOUNDARY or tokens[k].norm in _COMPLEMENTIZERS:
             start = k + 1
             break
