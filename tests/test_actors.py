@@ -487,3 +487,14 @@ def test_bombers_diplomats_and_delegations_are_actors(stage: ActorStage) -> None
     assert codes["دبلوماسي روسي"] == "RUSGOV"
     assert codes["وفدا سعوديا"] == "SAUGOV"
     assert "برئاسة" not in codes and "روسي" not in codes
+
+
+def test_a_round_up_codes_each_report_where_it_is_set(stage: ActorStage) -> None:
+    doc = stage(make_document(
+        "حذر وزير الخارجية الإيراني من التصعيد خلال مؤتمر في طهران. وقال مسؤول في طهران إن إيران مستعدة للحوار. "
+        "وقتل ثلاثة جنود أتراك في هجوم شنه مسلحون من حزب العمال الكردستاني جنوب شرقي تركيا، "
+        "وردت القوات التركية بقصف مواقع للحزب. "
+        "وفي القاهرة، تظاهر مئات العمال أمام مقر الوزارة وطالبوا بإقالة الوزير."))
+    codes = codes_by_mention(doc)
+    assert codes["للحزب"] == codes["حزب العمال الكردستاني"]  # the party named before
+    assert codes["الوزير"] == "EGYGOV"  # not the article's Iran

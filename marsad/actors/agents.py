@@ -187,7 +187,10 @@ COMMANDER = {phrase_key(w)[0] for w in ("قائد", "القائد")}
 COUNTERPART = {phrase_key(w)[0] for w in ("نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظيريه", "نظرائه")}
 ANAPHORS = ["الأخير", "الأخيرة"]
 LATTER = {phrase_key(w)[0] for w in ANAPHORS}
-MINISTRY = {phrase_key(w)[0] for w in ("الوزارة",)}
+# A definite agent head alone refers back to the last organisation named with it: "الوزارة" to
+# "وزارة الدفاع التركية", "الحزب" to "حزب العمال الكردستاني".
+BACK_REFERENCES = {phrase_key(w)[0]: fold(w).removeprefix("ال").removesuffix("ه")
+                   for w in ("الوزارة", "الحزب", "المنظمة")}
 # Prepositions before a place name: the name is a location, not a state acting.
 LOCATIVE = {fold(w) for w in (
     "في", "فى", "الى", "إلى", "داخل", "شمال", "جنوب", "شرق", "غرب", "وسط", "أنحاء", "مدن", "مدينة", "المدينة",

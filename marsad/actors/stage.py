@@ -242,21 +242,33 @@ class ActorStage:
     # -- context ------------------------------------------------------------------------
     def _location(self, sents: list[Sent]) -> str | None:
         """The country the article is set in: country names and cities, locatives weigh more."""
-        score: Counter[str] = Counter()
-        for s in sents:
-            for u in s.units:
-                h = u.best("country", "city", "capital")
-                if not h or u.best("actor", "agent") or h.code in _NO_STATE:
-                    continue
-                locative = _locative(s, u.i)
-                w = (2.0 if locative else 1.0) * (0.5 if h.kind == "capital" and not locative else 1.0)
-                score[h.code] += w
+        score = self._place_scores(sents)
         if not score:
             return None
         ranked = score.most_common(2)
         top, top_score = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         return top if top_score >= 2 and top_score > second else None
+
+    def _place_scores(self, sents: list[Sent], phrases: bool = False) -> Counter[str]:
+        """Weight of each country among the places named; ``phrases`` counts PETRARCH place
+        phrases coded by a country alone too ("شمال العراق")."""
+        score: Counter[str] = Counter()
+        for s in sents:
+            for u in s.units:
+                h = u.best("country", "city", "capital")
+                if h is None and phrases and not u.best("agent"):
+                    h = u.best("actor")
+                    if h is None or h.person or len(h.code or "") != 3:
+                        continue
+                elif not h or u.best("actor", "agent"):
+                    continue
+                if h.code in _NO_STATE:
+                    continue
+                locative = _locative(s, u.i)
+                w = (2.0 if locative else 1.0) * (0.5 if h.kind == "capital" and not locative else 1.0)
+                score[h.code] += w
+        return score
 
     # -- coding a phrase -----------------------------------------------------------------
     def _core_sector(self, k: str) -> str | None:
@@ -503,6 +515,7 @@ class _Run:
         self.date = (doc.published or "")[:10] or None
         self.location = stage._location(self.sents)
         doc.meta["actor_location"] = self.location
+        self._where: dict[int, str | None] = {}
         self.word_at: dict[int, tuple[int, int]] = {}
         for s in self.sents:
             for wi, w in enumerate(s.words):
@@ -539,6 +552,20 @@ class _Run:
         for w in range(i, j):
             self.covered.add((s.index, w))
         self.linked[(s.index, i)] = ent
+
+    def where(self, s: Sent) -> str | None:
+        """The article's country, unless sentence ``s`` names places of another country only
+        ("… في محافظة هكاري جنوب شرقي تركيا"): a round-up of several countries puts each report
+        where it says."""
+        if s.index not in self._where:
+            here = self.st._place_scores([s], phrases=True) if len(self.sents) > 1 else None
+            if not here or self.location in here:
+                self._where[s.index] = self.location
+            else:
+                top, weight = here.most_common(1)[0]
+                unique = sum(v == weight for v in here.values()) == 1
+                self._where[s.index] = top if weight >= 2 and unique else self.location
+        return self._where[s.index]
 
     def nationality_word(self, m: Span) -> bool:
         """One word that the lexicon reads as a nationality adjective (روسي، الأمريكية)."""
@@ -764,8 +791,11 @@ class _Run:
                         ant.mentions.append(self.span(s, u.i, u.j))
                         self.claim(ant, s, u.i, u.j)
                     continue
-                if wkeys & A.MINISTRY and u.j - u.i == 1:
-                    ant = self.last_before(start_off, lambda e: e.type == "ORG" and "وزار" in fold(e.name_ar or ""))
+                back = A.BACK_REFERENCES.get(s.keys[u.i]) if u.j - u.i == 1 else None
+                if back and s.words[u.i].norm.startswith(_ARTICLES) and not (
+                        u.j < len(s.words) and s.words[u.j].norm.startswith("ال")):  # "الحزب الحاكم" describes
+                    ant = self.last_before(start_off, lambda e, head=back: e.type == "ORG" and fold(
+                        e.name_ar or "").removeprefix("ال").startswith(head))
                     if ant is not None:
                         ant.mentions.append(self.span(s, u.i, u.j))
                         self.claim(ant, s, u.i, u.j)
@@ -806,8 +836,8 @@ class _Run:
                     ant = self.last_before(start_off, lambda e: e.type == "PER" and e.actor is not None)
                     if ant is not None and ant.actor is not None:
                         sector = ant.actor.sector or sector
-                elif country is None and sector in _LOCAL_SECTORS and self.location:
-                    country = self.location  # the article's country, when clear
+                elif country is None and sector in _LOCAL_SECTORS and self.where(s):
+                    country = self.where(s)  # the sentence's country, else the article's, when clear
                     located = True
                 etype = "PER" if head.person else "ORG"
                 text = doc.text[start_off : s.words[end - 1].end]
