@@ -221,6 +221,8 @@ def test_negation_future_and_pluperfect() -> None:
     assert not (plain.negated or plain.hypothetical or plain.historical)
     noun = _flags("فالتعاون العسكري مع الروس لن يتم قبل تنفيذ الاتفاق", "فالتعاون", "N")
     assert noun.negated and noun.hypothetical
+    assert _flags("ومن المقرر أن يلتقي الرئيس نظيره التركي الأسبوع المقبل", "يلتقي", "I").hypothetical
+    assert _flags("ومن المنتظر أن يزور الوزير القاهرة", "يزور", "I").hypothetical
 
 
 # -- arguments and coding -------------------------------------------------------------------------

@@ -268,6 +268,10 @@ SIDES = [
      "وأعلن مصدر أمني مقتل اثنين من عناصر الشرطة في تفجير سيارة مفخخة يقودها انتحاري.",
      {"عناصر الشرطة": "IRQCOP", "انتحاري": "UAF"},
      "ASSAULT", (["انتحاري"], ["عناصر الشرطة"])),
+    ("a hedge between the patient and its passive verb",
+     "وقال المرصد إن 14 مدنيا على الأقل قتلوا في القصف على البلدة.",
+     {"المرصد": "SYRNGO", "مدنيا": "CVL"},
+     "ASSAULT", ([], ["مدنيا"])),
 ]
 
 
@@ -313,4 +317,13 @@ def test_a_verb_after_a_comma_shares_the_subject_of_the_clause_before(stage: Eve
     doc = stage(with_entities("من جهته، اتهم الوزير الأمريكي إيران بدعم الإرهاب، وطالب الحلفاء بفرض عقوبات جديدة.",
                               {"الوزير الأمريكي": "USAGOV", "إيران": "IRNGOV"}))
     assert sides(doc, "REQUEST")[0] == ["الوزير الأمريكي"]
+
+
+def test_another_mention_of_the_attack_gives_a_coded_side() -> None:
+    from marsad.pipeline import Pipeline
+
+    pipeline = Pipeline.from_names(["text", "ner", "actors", "events"])
+    doc = pipeline(make_document("قتل 14 مدنيا في غارات جوية روسية على المدينة.", published="2020-02-04"))
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].source_actor == ["RUSMIL"] and attacks[0].target_actor == ["CVL"]
 

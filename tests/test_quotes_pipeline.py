@@ -103,3 +103,9 @@ def test_gold_set_scores(pipeline):
     assert result["documents"] >= 30 and result["quotes"] >= 45
     assert result["f1"] >= 0.9 and result["exact"]["f1"] >= 0.8
     assert result["speaker_accuracy"] >= 0.85
+
+
+def test_the_speaker_after_a_relay_is_the_entity_governed_by_an(pipeline: Pipeline) -> None:
+    doc = process(pipeline, 'ونقلت وكالة رويترز عن مسؤول أمريكي رفيع قوله إن "المحادثات مع طهران وصلت إلى طريق مسدود".')
+    quote = find(doc, "طريق مسدود")
+    assert is_speaker(doc, quote.speaker, "مسؤول أمريكي") and is_speaker(doc, quote.via, "رويترز")

@@ -687,7 +687,9 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
     if verbal and not passive and first == last and _passive_casualty(tokens, first, hi):
         # "جنديا أميركيا قتل في هجوم", "مدنيين جرحوا بانفجار": no object follows the casualty
         # verb, so it is passive and the noun right before it is the patient.
-        before = [m for m in mentions if 0 < first - m.last <= 1 and _preposition_before(tokens, m, lo) is None]
+        # "14 مدنيا على الأقل قتلوا": the hedge stands between the patient and its verb
+        hedge = 2 if first - 2 >= lo and (tokens[first - 2].norm, tokens[first - 1].norm) == ("علي", "الاقل") else 0
+        before = [m for m in mentions if 0 < first - hedge - m.last <= 1 and _preposition_before(tokens, m, lo) is None]
         if before:
             for b in _conjuncts(tokens, mentions, before[-1]):
                 add(targets, b.entity)

@@ -276,16 +276,17 @@ class EventStage:
                 tokens, hit, lo
             )
             src, tgt = self._arguments(doc, tokens, hit, mentions, lo, reciprocal)
-            if not reciprocal and (not src or not tgt) and siblings.get(hit.first):
+            if not reciprocal and not (self._codes(doc, src) and self._codes(doc, tgt)) and siblings.get(hit.first):
                 # One attack/protest per sentence, named several times ("هجوم انتحاري … أسفر عن
-                # مقتل خمسة جنود … نفذه مجهولون"): the other mentions supply a missing side.
+                # مقتل خمسة جنود … نفذه مجهولون"): the other mentions supply a missing side, or
+                # a coded one for a side with no code ("غارات على المدينة" … "قتل 14 مدنيا").
                 for other in sorted(siblings[hit.first], key=lambda h: abs(h.first - hit.first)):
                     s2, t2 = self._arguments(doc, tokens, other, mentions, lo, False)
-                    if not src:
-                        src = [e for e in s2 if e not in tgt][:1]
-                    if not tgt:
-                        tgt = [e for e in t2 if e not in src][:1]
-                    if src and tgt:
+                    if not self._codes(doc, src):
+                        src = [e for e in s2 if e not in tgt and self._codes(doc, [e])][:1] or src
+                    if not self._codes(doc, tgt):
+                        tgt = [e for e in t2 if e not in src and self._codes(doc, [e])][:1] or tgt
+                    if self._codes(doc, src) and self._codes(doc, tgt):
                         break
             speaker = _first_person_speaker(doc, tokens, hit, kind)
             if speaker is not None and speaker not in src:

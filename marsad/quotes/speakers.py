@@ -56,6 +56,8 @@ SOURCE_NOUNS: frozenset[str] = word_set(
 _INNER_PREPS = frozenset({"في", "على", "علي", "من", "مع", "حول"})
 #: Nouns after في that make it an adjunct of the reporting verb ("في بيان", "في مؤتمر صحفي").
 _ADJUNCT_NOUNS = word_set("بيان تصريح تصريحات مؤتمر موتمر كلمه مقابله حديث وقت اتصال رساله تغريده لقاء تعليق رد حوار")
+#: Heads of media names written before the name itself ("وكالة رويترز"). Folded.
+MEDIA_HEADS = word_set("وكاله صحيفه قناه شبكه اذاعه اذاعة تلفزيون مجله جريده محطه موقع")
 #: Nouns that begin the names of places and institutions named after people. Folded, ال removed.
 FACILITIES = word_set("مدينه مطار جامعه مستشفي مركز شارع مسجد مجمع كليه موسسه ميناء قاعده مدرسه جسر حي ملعب")
 #: Honorifics between such a noun and the name ("مطار الملك عبدالعزيز"). Folded.
@@ -286,9 +288,10 @@ class Resolver:
         return self.toks[k] if k >= 0 else None
 
     def _appositive(self, k: int) -> bool:
-        """A name set off by a quote mark, parenthesis or comma ("وكالة الأنباء الرسمية (سانا)")."""
+        """A name set off by a quote mark, parenthesis or comma ("وكالة الأنباء الرسمية (سانا)"),
+        or named right after a media head ("وكالة رويترز", "صحيفة نيويورك تايمز")."""
         t = self._prev_token(self.m_start[k])
-        return t is not None and t.text in ("(", ",", "،")
+        return t is not None and (t.text in ("(", ",", "،") or t.norm in MEDIA_HEADS or bare(t.norm) in MEDIA_HEADS)
 
     def _governed(self, k: int) -> bool:
         """A mention after a preposition ("لرويترز", "في وزارة الداخلية") or inside the name of a

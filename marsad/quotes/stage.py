@@ -337,7 +337,8 @@ class _Extractor:
             if relay_at is None:
                 return res.region(lo, hi, strict_subject=False) or Speaker(), Speaker()
             via = res.region(lo, relay_at, prefer_person=False, strict_subject=False) or Speaker()
-            return res.region(relay_at + 1, hi, strict_subject=False) or Speaker(), via
+            # the speaker stands right after عن, governed by it ("عن مسؤول أمريكي قوله")
+            return res.region(relay_at + 1, hi, strict_subject=False, source=True) or Speaker(), via
         if cue.kind == "participle":
             return self._inherit(i, cue, participle=True), Speaker()
         speaker = res.region(lo, hi)
