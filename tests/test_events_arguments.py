@@ -327,3 +327,12 @@ def test_another_mention_of_the_attack_gives_a_coded_side() -> None:
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert len(attacks) == 1 and attacks[0].source_actor == ["RUSMIL"] and attacks[0].target_actor == ["CVL"]
 
+
+
+def test_clashes_between_an_army_and_rebels_are_reported() -> None:
+    from marsad.pipeline import Pipeline
+
+    pipeline = Pipeline.from_names(["text", "ner", "actors", "events"])
+    doc = pipeline(make_document("واندلعت اشتباكات عنيفة بين الجيش وفصائل المعارضة في ريف حماة.", published="2016-02-01"))
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and sorted(attacks[0].source_actor) == ["SYRMIL", "SYROPP"]

@@ -70,7 +70,7 @@ _AUTHOR_FLOOR = 0.35
 _ARMED_FLOOR = 0.30
 _ARMED = {"MIL", "REB", "UAF"}
 # Rescue floor per two-sided reading of `EventStage._sides` (1 and 0: no rescue).
-_FLOORS = {2: _AGAINST_FLOOR, 3: _AUTHOR_FLOOR, 4: _ARMED_FLOOR}
+_FLOORS = {2: _AGAINST_FLOOR, 3: _AUTHOR_FLOOR, 4: _ARMED_FLOOR, 5: _ARMED_FLOOR}
 # Confidence of lexicon-only events (types without a classifier).
 _STRONG, _WEAK = 0.7, 0.45
 
@@ -348,10 +348,15 @@ class EventStage:
     def _sides(self, doc: Document, tokens: list[Token], hit: Hit, mentions: list, lo: int) -> int:
         """0: no two-sided reading; 1: source and target with different codes; 2: the same, with ضد;
         3: the same, with the attack's author named ("في هجوم شنه مسلحون"); 4: the same, an armed
-        subject of an attack verb."""
+        subject of an attack verb; 5: fighting "between" two differently coded sides, one armed."""
         if not mentions:
             return 0
         src, tgt = self._assigned(doc, tokens, hit, mentions, lo, False)
+        if len(src) == 2 and not tgt:
+            # "اشتباكات بين الجيش وفصائل المعارضة": two sides with different codes, one armed
+            a, b = (set(self._codes(doc, [e])) for e in src)
+            armed = any(split_code(c)[1] in _ARMED for c in a | b)
+            return 5 if a and b and not a & b and armed else 0
         if not (src and tgt):
             return 0
         codes_src, codes_tgt = set(self._codes(doc, src)), set(self._codes(doc, tgt))
