@@ -335,4 +335,4 @@ def test_clashes_between_an_army_and_rebels_are_reported() -> None:
     pipeline = Pipeline.from_names(["text", "ner", "actors", "events"])
     doc = pipeline(make_document("واندلعت اشتباكات عنيفة بين الجيش وفصائل المعارضة في ريف حماة.", published="2016-02-01"))
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
-    assert len(attacks) == 1 and sorted(attacks[0].source_actor) == ["SYRMIL", "SYROPP"]
+    assert len(attacks) == 1 and sorted(attacks[0].source_actor) == ["SYRMIL", "SYRREB"]

@@ -49,7 +49,7 @@ CORE_AGENTS: list[tuple[str, str, bool]] = [
     ("حرس الحدود", "COP", False), ("المخابرات", "SPY", False), ("الاستخبارات", "SPY", False),
     # rebels, unidentified armed groups
     ("فصائل", "REB", False), ("الفصائل", "REB", False), ("فصيل", "REB", False), ("المتمردين", "REB", False),
-    ("متمردون", "REB", False), ("متمرد", "REB", True), ("الثوار", "REB", False), ("مقاتلي", "REB", False),
+    ("متمردون", "REB", False), ("متمرد", "REB", True), ("الثوار", "REB", False), ("مقاتلي", "REB", False), ("مقاتلو", "REB", False),
     ("المقاتلين", "REB", False), ("مقاتلون", "REB", False), ("الميليشيات", "REB", False), ("ميليشيا", "REB", False),
     ("الجماعات المسلحة", "REB", False), ("جماعة مسلحة", "REB", False), ("كتائب", "REB", False),
     ("المتشددين", "REB", False), ("متشددون", "REB", False), ("الجهاديين", "REB", False),
@@ -85,7 +85,7 @@ CORE_AGENTS: list[tuple[str, str, bool]] = [
 # Heads that make an "opposition" modifier armed (فصائل معارضة -> REB, not OPP) and a
 # "regime/regular" modifier military (الجيش النظامي, قوات النظام -> MIL of the state).
 ARMED_HEADS = {phrase_key(w)[0] for w in (
-    "قوات", "فصائل", "فصيل", "مقاتلي", "مقاتلين", "كتائب", "جماعات", "ميليشيات", "الجيش", "عناصر",
+    "قوات", "فصائل", "فصيل", "مقاتلي", "مقاتلين", "مقاتلو", "كتائب", "جماعات", "ميليشيات", "الجيش", "عناصر",
     "مجموعات", "ألوية", "مسلحي", "وحدات", "جنود",
 )}
 OPPOSITION = {phrase_key(w)[0] for w in ("المعارضة", "معارضة", "المعارض", "المعارضين", "الثوار")}
@@ -183,6 +183,8 @@ NISBA_HEADS = {phrase_key(w)[0] for w in (
 # Heads coded by their owner when one is named ("قافلة للأمم المتحدة" UNO); alone, PETRARCH's
 # sector stands (a convoy in a conflict report is most often military).
 BELONGING_HEADS = {phrase_key(w)[0] for w in ("قافلة", "موكب")}
+# Heads whose reading depends on the word itself, behind a conjunction too ("وفصائل المعارضة").
+PHRASE_HEADS = ARMED_HEADS | GENERIC_HEADS | BELONGING_HEADS
 # Anaphors resolved in the document: counterpart, "the latter", "the ministry".
 COMMANDER = {phrase_key(w)[0] for w in ("قائد", "القائد")}
 COUNTERPART = {phrase_key(w)[0] for w in ("نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظيريه", "نظرائه")}

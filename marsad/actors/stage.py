@@ -325,6 +325,8 @@ class ActorStage:
                     sectors.append(ag.code)  # type: ignore[arg-type]
         keys = s.keys[i:j]
         head = keys[0] if keys else ""
+        if head[:1] in ("و", "ف") and head[1:] in A.PHRASE_HEADS:
+            head = head[1:]  # "وفصائل المعارضة": the conjunction is no part of the head
         if head in A.BELONGING_HEADS and owner and sectors[1:] == []:
             sectors = []  # "قافلة للأمم المتحدة" is the UN's convoy, not a military one
         head_armed = head in A.ARMED_HEADS
