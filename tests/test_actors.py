@@ -498,3 +498,12 @@ def test_a_round_up_codes_each_report_where_it_is_set(stage: ActorStage) -> None
     codes = codes_by_mention(doc)
     assert codes["للحزب"] == codes["حزب العمال الكردستاني"]  # the party named before
     assert codes["الوزير"] == "EGYGOV"  # not the article's Iran
+
+
+def test_the_adjective_of_an_act_of_state_names_the_state_acting(stage: ActorStage) -> None:
+    doc = stage(make_document("قتل خمسة مدنيين في قصف إسرائيلي على غزة، ورفضت حماس الاتهامات الإسرائيلية، "
+                              "وأفرج عن الأسرى بوساطة مصرية."))
+    codes = codes_by_mention(doc)
+    assert codes["إسرائيلي"] == "ISRMIL" and codes["الإسرائيلية"] == "ISRGOV" and codes["مصرية"] == "EGYGOV"
+    doc = stage(make_document("وصل الوفد إلى العاصمة الروسية."))
+    assert "الروسية" not in codes_by_mention(doc)  # a place's adjective, no state acting

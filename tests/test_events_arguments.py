@@ -336,3 +336,17 @@ def test_clashes_between_an_army_and_rebels_are_reported() -> None:
     doc = pipeline(make_document("واندلعت اشتباكات عنيفة بين الجيش وفصائل المعارضة في ريف حماة.", published="2016-02-01"))
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert len(attacks) == 1 and sorted(attacks[0].source_actor) == ["SYRMIL", "SYRREB"]
+
+
+@pytest.mark.parametrize(("text", "etype", "source", "target"), [
+    ("قتل خمسة مدنيين في قصف إسرائيلي على المخيم.", "ASSAULT", "ISRMIL", None),
+    ("وقتل جنديان في ضربات روسية قرب المدينة.", "ASSAULT", "RUSMIL", "MIL"),
+    ("ورفضت حماس الاتهامات الإسرائيلية.", "ACCUSE", "ISRGOV", "PSEREB"),
+])
+def test_the_state_named_by_an_acts_adjective_acts(text: str, etype: str, source: str, target: str | None) -> None:
+    from marsad.pipeline import Pipeline
+
+    doc = Pipeline.from_names(["text", "ner", "actors", "events"])(make_document(text, published="2016-02-01"))
+    ev = next(e for e in doc.events if e.type == etype)
+    assert ev.source_actor == [source]
+    assert target is None or ev.target_actor == [target]

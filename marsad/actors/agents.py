@@ -180,6 +180,14 @@ NISBA_HEADS = {phrase_key(w)[0] for w in (
     "استعراض", "تدريب", "تمرين", "عتاد", "جواز", "حصانة", "ملف", "مستشفى", "مركز", "مركزا",
     "طيران", "هجوم", "هجوما", "هجمات", "تفجير", "تفجيرات", "عملية", "عمليات", "اعتداء", "تفوق", "إنتاج", "قطاع", "سلك", "مسار", "جهد", "جهود", "ضغط", "ضغطا",
 )}
+# Acts whose nationality adjective names the state acting: "قصف إسرائيلي" is Israel's military
+# bombing, "الاتهامات الأمريكية" Washington's accusations, "بوساطة مصرية" Egypt mediating.
+STATE_ACTS = {phrase_key(w)[0]: sector for sector, words in (
+    ("MIL", ("قصف", "غارة", "غارات", "ضربة", "ضربات", "هجوم", "هجمات", "عدوان", "اجتياح", "توغل", "غزو",
+             "احتلال", "حصار", "قذائف", "صواريخ", "نيران", "رصاص", "برصاص", "بنيران", "بقذائف", "عملية", "عمليات")),
+    ("GOV", ("اتهامات", "اتهام", "وساطة", "بوساطة", "تهديدات", "تهديد", "عقوبات", "مساعدات", "ضغوط", "انتقادات",
+             "مبادرة", "مقترح", "اقتراح", "تحذيرات", "تحذير", "مطالب", "إدانة", "رفض", "موافقة", "دعوة")),
+) for w in words}
 # Heads coded by their owner when one is named ("قافلة للأمم المتحدة" UNO); alone, PETRARCH's
 # sector stands (a convoy in a conflict report is most often military).
 BELONGING_HEADS = {phrase_key(w)[0] for w in ("قافلة", "موكب")}

@@ -814,7 +814,8 @@ class _Run:
                     continue
                 if head is None:
                     if u.best("country", "capital", "actor") is None:
-                        self.people(s, u, groups)
+                        if not self.state_act(s, u, groups):
+                            self.people(s, u, groups)
                     else:
                         self.state(s, u, groups)
                     continue
@@ -969,6 +970,23 @@ class _Run:
         ent = self.grouped(groups, s, u, (adj.code, "people"), "ORG", f"people of {row['en'] if row else adj.code}",
                            None, Actor(adj.code, adj.code, None, None))
         self.unnamed.add(ent.id)
+
+    def state_act(self, s: Sent, u: Unit, groups: dict[tuple, Entity]) -> bool:
+        """A nationality adjective after an act of state ("قصف إسرائيلي", "الاتهامات الأمريكية",
+        "بوساطة مصرية") names that state acting: its military or its government."""
+        adj = u.best("adjective")
+        if adj is None or adj.code is None or u.j - u.i != 1 or u.i == 0 or adj.code in _NO_STATE:
+            return False
+        sector = next((A.STATE_ACTS[key(v)] for v in clitic_variants(s.words[u.i - 1].norm)
+                       if key(v) in A.STATE_ACTS), None)
+        if sector is None or _definite(s.words[u.i].norm) != _definite(s.words[u.i - 1].norm):
+            return False  # the adjective agrees with its noun in definiteness
+        row = self.lex.countries.get(adj.code)
+        label = A.SECTOR_LABELS[sector]
+        ent = self.grouped(groups, s, u, (adj.code, sector, "act"), "ORG", f"{row['en'] if row else adj.code} {label}",
+                           None, Actor(_code(adj.code, sector), adj.code, sector, None))
+        self.unnamed.add(ent.id)
+        return True
 
 
 def _conjoined_title(s: Sent, w: int) -> str | None:

@@ -37,6 +37,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from marsad.actors.agents import STATE_ACTS
+from marsad.actors.lexicon import key
 from marsad.document import Document, Entity, Token
 from marsad.events.lexicon import Hit
 from marsad.text.normalize import fold
@@ -556,6 +558,13 @@ def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionR
                 src, tgt = [author.entity], src
             elif author.entity not in src and len(tgt) == 1 and tgt[0] == author.entity:
                 tgt = []  # "شنوا الهجوم … بسيارة يقودها انتحاري": the author's agent, not the target
+    acting = None if reciprocal else _acting_state(tokens, hit, mentions, lo, etype)
+    if acting is not None and src != [acting.entity]:
+        # "الاتهامات الإسرائيلية", "قتل جنديان في ضربات روسية": the state named by the act's
+        # adjective acts; the one read as acting before is then what it acted on.
+        rest = [e for e in src if e != acting.entity]
+        src = [acting.entity]
+        tgt = [e for e in tgt if e != acting.entity] or rest[:1]
     if etype in ("ASSAULT", "PROTEST") and directed and not reciprocal and not tgt:
         tgt = [e for e in _attack_target(tokens, hit, mentions, lo, etype)
                if e not in src and (author is None or e != author.entity)][:1]
@@ -568,6 +577,29 @@ def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionR
         if subject is not None:
             src = [subject.entity]
     return src, tgt
+
+
+def nisba_ending(norm: str) -> bool:
+    """A relational adjective's ending (إسرائيلي، الأمريكية، روسيا)."""
+    return len(norm) > 4 and norm.endswith(("ي", "يه", "يا", "يين", "يون"))
+
+
+def casualty_word(tok: Token) -> bool:
+    """A casualty verb (قتل، جرحوا) or patient noun (مقتل، إصابة)."""
+    return _casualty_verb(tok) or _is_word(tok, _PATIENT_NOUNS)
+
+
+def _acting_state(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int, etype: str) -> MentionRef | None:
+    """A state-act adjective (the actors stage's "قصف إسرائيلي") right after the trigger, or, for
+    a casualty word, after an attack noun of its sentence ("قتل جنديان في ضربات روسية")."""
+    casualty = etype == "ASSAULT" and casualty_word(tokens[hit.first])
+    for m in mentions:
+        if m.first != m.last or m.first - 1 < lo or not nisba_ending(tokens[m.first].norm):
+            continue
+        act = next((STATE_ACTS[key(v)] for v in clitic_variants(tokens[m.first - 1].norm) if key(v) in STATE_ACTS), None)
+        if act is not None and (m.first == hit.last + 1 or (casualty and act == "MIL" and 0 < m.first - hit.last <= 6)):
+            return m
+    return None
 
 
 # Verbs of a relative clause whose subject is the agent of the noun it describes ("التعاون الذي
@@ -638,7 +670,10 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
             reciprocal: bool, directed: bool) -> tuple[list[str], list[str]]:
     first, last = hit.first, hit.last
     kind = hit.trigger.head_kind
-    verbal = kind in ("V", "I")
+    # A verb form with the article is its verbal noun ("القصف الإسرائيلي", "بالقصف"); التقى is a verb
+    bare = tokens[first].norm[1:] if tokens[first].norm[:1] in ("و", "ف") else tokens[first].norm
+    verbal = kind in ("V", "I") and not (
+        bare.startswith(("ال", "بال", "لل")) and not hit.trigger.words[0].startswith(("ال", "ب", "ل")))
     after = [m for m in mentions if m.first > last and m.first - last <= 10 and _clause_ok(tokens, last, m.first)]
     sources: list[str] = []
     targets: list[str] = []

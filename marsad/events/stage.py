@@ -26,6 +26,7 @@ from marsad.events.arguments import (
     accused_of,
     assign,
     attack_author,
+    casualty_word,
     sentence_mentions,
     time_anchor,
     token_range,
@@ -272,7 +273,7 @@ class EventStage:
             trig = hit.trigger
             kind = trig.head_kind
             flags = trigger_flags(tokens, hit.first, lo, kind)
-            reciprocal = (trig.type in _RECIPROCAL_TYPES and trig.mode not in ("visit",)) or _exchanged(
+            reciprocal = (trig.type in _RECIPROCAL_TYPES and trig.mode not in ("visit", "third-party")) or _exchanged(
                 tokens, hit, lo
             )
             src, tgt = self._arguments(doc, tokens, hit, mentions, lo, reciprocal)
@@ -288,6 +289,14 @@ class EventStage:
                         tgt = [e for e in t2 if e not in src and self._codes(doc, [e])][:1] or tgt
                     if self._codes(doc, src) and self._codes(doc, tgt):
                         break
+            if src and trig.type == "ASSAULT" and siblings.get(hit.first):
+                # "قتل خمسة مدنيين في قصف": whom the casualty word before names as the attack's
+                # victims is not its author, whatever the word order suggested.
+                victims = {e for other in siblings[hit.first] if other.first < hit.first and casualty_word(tokens[other.first])
+                           for e in self._arguments(doc, tokens, other, mentions, lo, False)[1]}
+                if victims & set(src) and not victims >= set(src + tgt):
+                    tgt = tgt or [e for e in src if e in victims][:1]
+                    src = [e for e in src if e not in victims]
             speaker = _first_person_speaker(doc, tokens, hit, kind)
             if speaker is not None and speaker not in src:
                 # "ندعو أمريكا …" inside Putin's quote: "we" is the speaker; the named actor
