@@ -342,7 +342,7 @@ def test_clashes_between_an_army_and_rebels_are_reported() -> None:
     ("قتل خمسة مدنيين في قصف إسرائيلي على المخيم.", "ASSAULT", "ISRMIL", None),
     ("وقتل جنديان في ضربات روسية قرب المدينة.", "ASSAULT", "RUSMIL", "MIL"),
     ("ورفضت حماس الاتهامات الإسرائيلية.", "ACCUSE", "ISRGOV", "PSEREB"),
-])
+], ids=["bombardment", "airstrikes after a casualty verb", "accusations"])
 def test_the_state_named_by_an_acts_adjective_acts(text: str, etype: str, source: str, target: str | None) -> None:
     from marsad.pipeline import Pipeline
 
