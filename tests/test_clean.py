@@ -29,6 +29,16 @@ def test_sample_000_title_lead_once_furniture_gone(sample_000_text):
     assert "title" not in doc.text[:20]
 
 
+@pytest.mark.parametrize("lead", [
+    "بيروت - وقع لبنان والاتحاد الأوروبي أمس اتفاقا لتقديم مساعدات للاجئين.",
+    "القاهرة (رويترز) ـ قال مسؤولون إن الحكومة سترفع أسعار الوقود.",
+    "أعلنت وزارة الصحة اليوم تسجيل مئة إصابة جديدة بالفيروس في العاصمة ومحيطها خلال الساعات الماضية.",
+])
+def test_a_lead_paragraph_on_the_first_line_is_no_title(lead: str) -> None:
+    doc = _clean(lead + "\n\nوأضاف المتحدث أن الإجراءات ستستمر حتى نهاية الشهر الجاري في كل المحافظات.")
+    assert doc.title is None and doc.text.startswith(lead)
+
+
 def test_sample_003_repeated_title_and_tail_widgets(sample_003_text):
     doc = _clean(sample_003_text)
     assert doc.title == "لافروف يطلب مشاركة عسكريين أمريكيين في مراقبة الهدنة في سوريا"

@@ -74,6 +74,16 @@ def _publication_date_from_text(lines: list[str]) -> str | None:
     return None
 
 
+# A dateline opening a lead paragraph: "بيروت - ", "دمشق ـ ", "القاهرة (رويترز) - ".
+_DATELINE = re.compile(r"^\S+(?:\s\S+)?(?:\s*\([^)]{1,30}\))?\s*[-–—ـ]\s")
+
+
+def _lead_paragraph(line: str) -> bool:
+    """A first line that is the story's lead, not its headline: it opens with a dateline, or it
+    is a long sentence closed by a full stop (headlines carry none)."""
+    return bool(_DATELINE.match(line)) or (line.rstrip().endswith(".") and word_count(line) > 12)
+
+
 def clean_article(raw: RawArticle, published: str | None = None) -> Document:
     """Separate an article's body from its title and site furniture.
 
@@ -86,7 +96,8 @@ def clean_article(raw: RawArticle, published: str | None = None) -> Document:
     publisher = raw.publisher
 
     first = 0
-    if title is None and not raw.structured and len(lines) > 1 and word_count(lines[0]) <= MAX_TITLE_WORDS:
+    if (title is None and not raw.structured and len(lines) > 1 and word_count(lines[0]) <= MAX_TITLE_WORDS
+            and not _lead_paragraph(lines[0])):
         title = lines[0]
         first = 1
 
