@@ -350,3 +350,15 @@ def test_the_state_named_by_an_acts_adjective_acts(text: str, etype: str, source
     ev = next(e for e in doc.events if e.type == etype)
     assert ev.source_actor == [source]
     assert target is None or ev.target_actor == [target]
+
+
+def test_one_event_for_a_verb_and_its_object_noun() -> None:
+    from marsad.pipeline import Pipeline
+
+    pipeline = Pipeline.from_names(["text", "ner", "actors", "events"])
+    doc = pipeline(make_document("وفرضت الولايات المتحدة عقوبات جديدة على إيران. "
+                                 "وبحث الرئيس الفرنسي في اتصال هاتفي مع المستشارة الألمانية الأزمة.", published="2018-03-15"))
+    sanctions = [e for e in doc.events if e.type == "SANCTION"]
+    assert len(sanctions) == 1 and sanctions[0].source_actor == ["USAGOV"] and sanctions[0].target_actor == ["IRNGOV"]
+    calls = [e for e in doc.events if e.type == "CONSULT"]
+    assert len(calls) == 1 and calls[0].mode == "phone" and sorted(calls[0].source_actor) == ["DEUGOV", "FRAGOV"]

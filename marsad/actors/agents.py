@@ -21,7 +21,8 @@ CORE_AGENTS: list[tuple[str, str, bool]] = [
     ("مسؤول", "GOV", True), ("مسؤولون", "GOV", False), ("مسؤولين", "GOV", False), ("دبلوماسي", "GOV", True),
     ("دبلوماسيون", "GOV", False), ("وفد", "GOV", False), ("وفدا", "GOV", False), ("وفود", "GOV", False), ("سفير", "GOV", True), ("مبعوث", "GOV", True), ("الملك", "GOV", True),
     ("العاهل", "GOV", True), ("الأمير", "GOV", True), ("ولي العهد", "GOV", True), ("محافظ", "GOV", True),
-    ("حاكم", "GOV", True), ("مستشار", "GOV", True), ("نظيره", "GOV", True), ("نظيرته", "GOV", True),
+    ("حاكم", "GOV", True), ("مستشار", "GOV", True), ("مستشارة", "GOV", True), ("سفيرة", "GOV", True),
+    ("مبعوثة", "GOV", True), ("رئيسة", "GOV", True), ("الملكة", "GOV", True), ("الناطقة", "GOV", True), ("نظيره", "GOV", True), ("نظيرته", "GOV", True),
     # legislature, judiciary, parties
     ("البرلمان", "LEG", False), ("مجلس النواب", "LEG", False), ("مجلس الشعب", "LEG", False),
     ("مجلس الشيوخ", "LEG", False), ("الكونغرس", "LEG", False), ("نائب في البرلمان", "LEG", True),

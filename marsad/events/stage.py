@@ -267,6 +267,14 @@ class EventStage:
                         continue  # the word is a name or an actor ("وعدن" Aden, "لطلبة" students)
                     if any(c.trigger.type == etype for c, _ in chosen) and _purpose(tokens, h):
                         continue  # "اجتمع … لبحث الأزمة": the purpose of the meeting, not another one
+                    verb = next((k for k, (c, _) in enumerate(chosen) if c.trigger.type == etype
+                                 and c.trigger.head_kind in ("V", "I") and 0 < h.first - c.last <= 6), None)
+                    if verb is not None and h.trigger.head_kind not in ("V", "I"):
+                        # "فرضت واشنطن عقوبات": the verb's object names the same act; one event,
+                        # on the word that says how ("بحث … في اتصال هاتفي" is a phone call).
+                        if h.trigger.mode and not chosen[verb][0].trigger.mode:
+                            chosen[verb] = (h, _STRONG if h.trigger.strong else _WEAK)
+                        continue
                     chosen.append((h, _STRONG if h.trigger.strong else _WEAK))
         mentions = mentions or []  # every chosen hit had its sentence's mentions read
         for hit, conf in sorted(chosen, key=lambda c: c[0].first):
