@@ -507,3 +507,11 @@ def test_the_adjective_of_an_act_of_state_names_the_state_acting(stage: ActorSta
     assert codes["إسرائيلي"] == "ISRMIL" and codes["الإسرائيلية"] == "ISRGOV" and codes["مصرية"] == "EGYGOV"
     doc = stage(make_document("وصل الوفد إلى العاصمة الروسية."))
     assert "الروسية" not in codes_by_mention(doc)  # a place's adjective, no state acting
+
+
+def test_with_no_country_for_the_article_a_sentence_stays_where_the_last_was(stage: ActorStage) -> None:
+    doc = stage(make_document("وفي اليمن، قتل 12 شخصا في غارة على سوق شعبي في محافظة صعدة. وقالت الحكومة إنها ستحقق. "
+                              "وفي ليبيا، خطف مسلحون مهندسين. وفي تونس، أعلن العمال إضرابا."))
+    codes = codes_by_mention(doc)
+    assert codes["الحكومة"] == "YEMGOV" and codes["مسلحون"] == "LBYUAF"
+

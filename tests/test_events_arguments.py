@@ -272,6 +272,10 @@ SIDES = [
      "وقال المرصد إن 14 مدنيا على الأقل قتلوا في القصف على البلدة.",
      {"المرصد": "SYRNGO", "مدنيا": "CVL"},
      "ASSAULT", ([], ["مدنيا"])),
+    ("a time aside between commas is no clause boundary",
+     "اعتقلت قوات الأمن، أمس الأحد، عشرات المحتجين في العاصمة.",
+     {"قوات الأمن": "SDNCOP", "المحتجين": "SDNCVL"},
+     "COERCE", (["قوات الأمن"], ["المحتجين"])),
 ]
 
 
@@ -362,3 +366,15 @@ def test_one_event_for_a_verb_and_its_object_noun() -> None:
     assert len(sanctions) == 1 and sanctions[0].source_actor == ["USAGOV"] and sanctions[0].target_actor == ["IRNGOV"]
     calls = [e for e in doc.events if e.type == "CONSULT"]
     assert len(calls) == 1 and calls[0].mode == "phone" and sorted(calls[0].source_actor) == ["DEUGOV", "FRAGOV"]
+
+
+def test_the_subject_of_a_launch_verb_carries_out_its_object(stage: EventStage) -> None:
+    doc = with_entities("وأعلن عمال الموانئ في تونس إضرابا مفتوحا عن العمل احتجاجا على تردي أوضاعهم.",
+                        {"عمال الموانئ": "TUNLAB", "تونس": "TUN"})
+    doc.entities[1].type = "GPE"
+    doc = EventStage(use_classifier=False)(doc)  # the argument rules alone
+    assert next(e for e in doc.events if e.type == "PROTEST").source_actor == ["TUNLAB"]
+    doc = stage(with_entities("وأعلنت الشرطة مقتل ثلاثة مدنيين برصاص مسلحين مجهولين.",
+                              {"الشرطة": "COP", "مدنيين": "CVL", "مسلحين مجهولين": "UAF"}))
+    assert "COP" not in next(e for e in doc.events if e.type == "ASSAULT").source_actor  # the reporter
+

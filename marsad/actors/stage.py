@@ -518,6 +518,7 @@ class _Run:
         self.location = stage._location(self.sents)
         doc.meta["actor_location"] = self.location
         self._where: dict[int, str | None] = {}
+        self._last_where = -1
         self.word_at: dict[int, tuple[int, int]] = {}
         for s in self.sents:
             for wi, w in enumerate(s.words):
@@ -559,15 +560,23 @@ class _Run:
         """The article's country, unless sentence ``s`` names places of another country only
         ("… في محافظة هكاري جنوب شرقي تركيا"): a round-up of several countries puts each report
         where it says."""
-        if s.index not in self._where:
-            here = self.st._place_scores([s], phrases=True) if len(self.sents) > 1 else None
-            if not here or self.location in here:
-                self._where[s.index] = self.location
-            else:
-                top, weight = here.most_common(1)[0]
-                unique = sum(v == weight for v in here.values()) == 1
-                self._where[s.index] = top if weight >= 2 and unique else self.location
+        for t in self.sents:  # in order: a sentence may carry the place of the one before
+            if t.index > s.index:
+                break
+            if t.index not in self._where:
+                self._where[t.index] = self._placed(t, self._where.get(self._last_where))
+                self._last_where = t.index
         return self._where[s.index]
+
+    def _placed(self, s: Sent, before: str | None) -> str | None:
+        here = self.st._place_scores([s], phrases=True) if len(self.sents) > 1 else None
+        if not here or self.location in here:
+            # with no country for the whole article, a sentence stays where the last one was
+            # ("وفي اليمن، قتل …" … "وقالت الحكومة …")
+            return before if not here and self.location is None and before else self.location
+        top, weight = here.most_common(1)[0]
+        unique = sum(v == weight for v in here.values()) == 1
+        return top if weight >= 2 and unique else self.location
 
     def nationality_word(self, m: Span) -> bool:
         """One word that the lexicon reads as a nationality adjective (روسي، الأمريكية)."""

@@ -159,6 +159,14 @@ _PARTITIVE_HEADS = frozenset(fold(w) for w in ["عنصرين", "عناصر", "ع
                               "دوريه", "وحده", "فرقه", "كتيبه", "وفد", "وفدا", "وفود", "ممثلين", "ممثلو"])
 
 
+def _only_subject_between(tokens: list[Token], mentions: list[MentionRef], k: int, first: int) -> bool:
+    """Between a launch verb and its object noun stand only its subject and place or time words
+    ("أعلن عمال الموانئ في تونس إضرابا"), so the noun is its object."""
+    inside = {x for m in mentions if k < m.first and m.last < first for x in range(m.first, m.last + 1)}
+    return bool(inside) and all(x in inside or tokens[x].norm in _TIME_ASIDE or tokens[x].norm == "في"
+                                for x in range(k + 1, first))
+
+
 def _partitive(tok: Token) -> bool:
     return tok.norm in _PARTITIVE_HEADS or tok.norm in _COUNTERS or is_quantity(tok.norm)
 
@@ -253,6 +261,12 @@ def _protester(tokens: list[Token], m: MentionRef) -> bool:
 
 # Support verbs of "قام X بـ+verbal noun" (folded).
 _SUPPORT_VERBS = frozenset(["قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "قامتا"])
+# Verbs whose object is an act their subject carries out ("نفذ العمال إضرابا", "نظم الطلاب
+# مسيرة", "أعلن عمال الموانئ إضرابا") (folded).
+_LAUNCH_VERBS = frozenset(fold(w) for w in [
+    "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "نظم", "نظمت", "نظموا", "ينظم", "تنظم", "أعلن", "أعلنت", "أعلنوا",
+    "بدأ", "بدأت", "بدأوا", "يبدأ", "تبدأ", "خاض", "خاضت", "خاضوا", "واصل", "واصلت", "واصلوا", "يواصل", "تواصل",
+])
 # Forms of استهدف (targeted): "انفجرت عبوة … استهدفت دورية" names the target (folded).
 _TARGETED = ("استهدف", "مستهدف", "تستهدف", "يستهدف")
 # Reflexive object of a suicide bombing: "فجر انتحاري نفسه وسط سوق" (folded).
@@ -506,11 +520,28 @@ def time_anchor(tokens: list[Token], hit: Hit, lo: int) -> bool:
     return any(tokens[k].norm.lstrip("وف").startswith(_ANNIVERSARY) for k in range(max(lo, first - 3), first))
 
 
+# Words of a time aside set off by commas ("اعتقلت الشرطة، أمس الأحد، عشرات المحتجين"), folded.
+_TIME_ASIDE = frozenset(fold(w) for w in [
+    "أمس", "اليوم", "الليلة", "يوم", "صباح", "مساء", "فجر", "ليل", "ليلة", "أول", "من", "الماضي", "الماضية",
+    "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+])
+
+
 def _clause_ok(tokens: list[Token], a: int, b: int) -> bool:
     """No clause boundary between token indices a < b; an opening quote one or two tokens before
-    ``b`` opens a quoted name («ألوية الناصر صلاح الدين»), not a quotation."""
+    ``b`` opens a quoted name («ألوية الناصر صلاح الدين»), not a quotation; a time aside between
+    commas is no boundary."""
     quote = next((k for k in (b - 1, b - 2) if k > a and tokens[k].norm in _OPEN_QUOTES), b)
-    return not any(tokens[k].norm in _BOUNDARY for k in range(a + 1, quote))
+    k = a + 1
+    while k < quote:
+        if tokens[k].norm in _BOUNDARY:
+            end = next((e for e in range(k + 1, min(quote, k + 6)) if tokens[e].norm in (",", "،")), None)
+            if tokens[k].norm not in (",", "،") or end is None or end == k + 1 or not all(
+                    tokens[x].norm in _TIME_ASIDE for x in range(k + 1, end)):
+                return False
+            k = end
+        k += 1
+    return True
 
 
 def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int,
@@ -708,7 +739,9 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
     if not verbal:
         # Support verb "قام X ب+مصدر" ("قام عدد من الجنود بقتل المدنيين"): the subject of قام acts.
         for k in range(first - 1, max(lo, first - 8) - 1, -1):
-            if _is_word(tokens[k], _SUPPORT_VERBS):
+            if _is_word(tokens[k], _SUPPORT_VERBS) or (
+                    _is_word(tokens[k], _LAUNCH_VERBS) and not _is_word(tokens[first], _PATIENT_NOUNS)
+                    and _only_subject_between(tokens, mentions, k, first)):
                 between = [m for m in mentions if k < m.first and m.last < first
                            and _preposition_before(tokens, m, lo) is None]
                 if between:
