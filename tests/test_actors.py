@@ -515,3 +515,10 @@ def test_with_no_country_for_the_article_a_sentence_stays_where_the_last_was(sta
     codes = codes_by_mention(doc)
     assert codes["الحكومة"] == "YEMGOV" and codes["مسلحون"] == "LBYUAF"
 
+
+
+def test_a_spokesperson_is_coded_as_the_body_it_speaks_for(stage: ActorStage) -> None:
+    doc = stage(make_document("ونفت المتحدثة باسم البنتاغون هذه التقارير. وقال المتحدث باسم الحكومة العراقية إن الوضع مستقر."))
+    codes = codes_by_mention(doc)
+    assert codes["المتحدثة باسم البنتاغون"] == "USAMIL"
+    assert codes["المتحدث باسم الحكومة العراقية"] == "IRQGOV"

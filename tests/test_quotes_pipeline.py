@@ -109,3 +109,10 @@ def test_the_speaker_after_a_relay_is_the_entity_governed_by_an(pipeline: Pipeli
     doc = process(pipeline, 'ونقلت وكالة رويترز عن مسؤول أمريكي رفيع قوله إن "المحادثات مع طهران وصلت إلى طريق مسدود".')
     quote = find(doc, "طريق مسدود")
     assert is_speaker(doc, quote.speaker, "مسؤول أمريكي") and is_speaker(doc, quote.via, "رويترز")
+
+
+def test_the_head_after_an_names_the_speaker_not_its_ministry(pipeline: Pipeline) -> None:
+    doc = process(pipeline, "ونقلت صحيفة واشنطن بوست عن مسؤولين في وزارة الدفاع الأمريكية قولهم إن الولايات المتحدة "
+                            "تدرس خيارات عسكرية جديدة.")
+    quote = find(doc, "خيارات عسكرية")
+    assert is_speaker(doc, quote.speaker, "مسؤولين") and is_speaker(doc, quote.via, "واشنطن بوست")

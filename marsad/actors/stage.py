@@ -908,6 +908,21 @@ class _Run:
                 if agent is not None and not agent.person and not body.best("none", "country", "capital"):
                     end = body.j
                     continue
+            after_for = end + 1 if s.words[end].norm == "باسم" else end if s.words[end - 1].norm == "باسم" else None
+            if end == u.j and after_for is not None and after_for < n:
+                # "المتحدثة باسم البنتاغون": the spokesperson speaks for, and is coded as, the body
+                group = self.linked.get((s.index, after_for))
+                body = next((x for x in s.units if x.i == after_for), None)
+                if group is not None and group.actor is not None and group.actor.code:
+                    end = body.j if body is not None else after_for + 1
+                    continue
+                if body is not None and body.best("agent"):
+                    end = self.extend(s, body)
+                    continue
+                if body is not None and body.best("actor") is not None:
+                    end = body.j  # a dictionary phrase ("الحكومة العراقية")
+                    continue
+                break
             if s.keys[end] == "من" and end + 1 < n:
                 nxt = next((x for x in s.units if x.i == end + 1), None)
                 if nxt is not None and nxt.best("country", "adjective") and not nxt.best("agent"):

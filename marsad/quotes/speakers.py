@@ -243,6 +243,9 @@ class Resolver:
             # The head noun is no entity ("منظمو المهرجان", "سفير إيران", "مصادر عسكرية"): a later
             # entity is its modifier, unless it is the person's name or set off in apposition.
             ks = [k for k in ks if (self.m_type[k] == "PER" and self.named(k)) or self._appositive(k)]
+        if ks and source and self.m_start[ks[0]] <= toks[lo].start < self.m_end[ks[0]]:
+            # "عن مسؤولين في وزارة الدفاع": the head names the speaker, the rest qualifies it
+            return Speaker(self._pick(ks[:1], prefer_person))
         if ks:
             person = [k for k in ks if self.m_type[k] == "PER" and self.named(k)]
             if prefer_person and not person:
