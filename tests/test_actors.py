@@ -522,3 +522,12 @@ def test_a_spokesperson_is_coded_as_the_body_it_speaks_for(stage: ActorStage) ->
     codes = codes_by_mention(doc)
     assert codes["المتحدثة باسم البنتاغون"] == "USAMIL"
     assert codes["المتحدث باسم الحكومة العراقية"] == "IRQGOV"
+
+
+def test_a_title_with_a_nationality_refers_back_to_that_countrys_named_person(stage: ActorStage) -> None:
+    doc = Pipeline.from_names(["text", "ner", "actors"])(make_document(
+        "وقال لافروف خلال مؤتمر صحفي مع نظيره الصيني وانغ يي إن الحوار ضروري. "
+        "وأكد الوزير الصيني أن بكين تتفق مع موسكو، وقال الأخير إن التصعيد الأخير خطير.", published="2012-06-01"))
+    wang = by_name(doc, "Wang Yi")
+    assert any(m.text == "الوزير الصيني" for m in wang.mentions)
+    assert sum(m.text == "الأخير" for e in doc.entities for m in e.mentions) == 1  # not the adjective

@@ -796,7 +796,8 @@ class _Run:
                     continue
                 wkeys = set(s.keys[u.i : u.j])
                 start_off = s.words[u.i].start
-                if wkeys & A.LATTER and u.j - u.i == 1:
+                if wkeys & A.LATTER and u.j - u.i == 1 and not (u.i > 0 and s.words[u.i - 1].norm.startswith(_ARTICLES)):
+                    # (after a definite noun it is its adjective: "التصعيد الأخير", the latest escalation)
                     ant = self.last_before(start_off, lambda e: e.type == "PER")
                     if ant is not None:
                         ant.mentions.append(self.span(s, u.i, u.j))
@@ -855,6 +856,12 @@ class _Run:
                 text = doc.text[start_off : s.words[end - 1].end]
                 holder = next((e for e in doc.entities if etype == "PER" and e.type == "PER" and e.title
                                and self.hits.get(e.id) is not None and fold(e.title) == fold(text)), None)
+                if holder is None and etype == "PER" and country and not located and end - u.i == 2 and _definite(
+                        s.words[u.i].norm):
+                    # "الوزير الصيني", "الرئيس الأمريكي": the named person of that country met last
+                    holder = self.last_before(start_off, lambda e, c=country: (
+                        e.type == "PER" and e.actor is not None and e.actor.country == c
+                        and self.hits.get(e.id) is not None and e.id not in self.unnamed))
                 if holder is not None:  # "وزير الدفاع الروسي" again: the named holder of that title
                     holder.mentions.append(self.span(s, u.i, end))
                     self.claim(holder, s, u.i, end)
