@@ -378,3 +378,16 @@ def test_the_subject_of_a_launch_verb_carries_out_its_object(stage: EventStage) 
                               {"الشرطة": "COP", "مدنيين": "CVL", "مسلحين مجهولين": "UAF"}))
     assert "COP" not in next(e for e in doc.events if e.type == "ASSAULT").source_actor  # the reporter
 
+
+
+def test_a_dateline_is_where_the_report_is_from_not_an_actor() -> None:
+    from marsad.pipeline import Pipeline
+
+    pipeline = Pipeline.from_names(["text", "ner", "actors", "events"])
+    doc = pipeline(make_document("بغداد - لقي سبعة أشخاص مصرعهم في انفجار سيارة مفخخة استهدف سوقا شعبيا. "
+                                 "وفي أفغانستان، قتل ثلاثة جنود أمريكيين بانفجار عبوة ناسفة. "
+                                 "واعتقلت الشرطة خمسة مشتبه بهم في التخطيط لهجمات انتحارية.", published="2017-05-11"))
+    first = next(e for e in doc.events if e.type == "ASSAULT")
+    assert first.source_actor == [] and first.target_actor == ["IRQCVL"]  # Baghdad is no attacker; Iraq, not Afghanistan
+    planned = [e for e in doc.events if e.type == "ASSAULT" and e.trigger.text == "انتحارية"]
+    assert all(e.hypothetical for e in planned)

@@ -116,3 +116,8 @@ def test_the_head_after_an_names_the_speaker_not_its_ministry(pipeline: Pipeline
                             "تدرس خيارات عسكرية جديدة.")
     quote = find(doc, "خيارات عسكرية")
     assert is_speaker(doc, quote.speaker, "مسؤولين") and is_speaker(doc, quote.via, "واشنطن بوست")
+
+
+def test_a_negated_speech_verb_reports_nothing(pipeline: Pipeline) -> None:
+    doc = process(pipeline, "ولم تعلن أي جهة مسؤوليتها عن الهجوم حتى الآن، إلا أن التنظيم عادة ما يتبنى مثل هذه الهجمات.")
+    assert doc.quotes == []

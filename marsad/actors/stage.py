@@ -33,6 +33,7 @@ from marsad.text.tokens import clitic_variants, strip_proclitics
 _LINEAGE = {"بن", "ابن", "ال"}
 _LOCAL_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "UAF", "JUD", "LEG", "SPY", "CVL", "REF"}
 _SKIP = set("«»\"'“”„‘’()[]")  # quote marks and brackets never break a name or agent phrase
+_DASHES = {"-", "–", "—", "ـ"}
 _LEX: Lexicon | None = None
 
 
@@ -265,7 +266,8 @@ class ActorStage:
                     continue
                 if h.code in _NO_STATE:
                     continue
-                locative = _locative(s, u.i)
+                # a dateline ("بغداد - …") says where the report is from
+                locative = _locative(s, u.i) or (u.i == 0 and u.j < len(s.words) and s.words[u.j].text in _DASHES)
                 w = (2.0 if locative else 1.0) * (0.5 if h.kind == "capital" and not locative else 1.0)
                 score[h.code] += w
         return score

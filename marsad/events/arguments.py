@@ -81,6 +81,9 @@ def token_range(starts: list[int], ends: list[int], start: int, end: int) -> tup
     return bisect_right(starts, start) - 1, bisect_left(ends, end)
 
 
+_DASHES = frozenset(fold(w) for w in ["-", "–", "—", "ـ"])  # the tatweel folds to ""
+
+
 def sentence_mentions(doc: Document, starts: list[int], ends: list[int], lo: int, hi: int) -> list[MentionRef]:
     """Entity mentions whose tokens lie in doc.tokens[lo:hi], in text order."""
     if lo >= hi or not doc.entities:
@@ -92,6 +95,8 @@ def sentence_mentions(doc: Document, starts: list[int], ends: list[int], lo: int
             if m.start >= s_start and m.end <= s_end:
                 first, last = token_range(starts, ends, m.start, m.end)
                 first, last = max(first, lo), min(last, hi - 1)
+                if first <= last and first == lo and last + 1 < hi and doc.tokens[last + 1].norm in _DASHES:
+                    continue  # a dateline ("بغداد - لقي سبعة أشخاص …"): where the report is from
                 if first <= last:
                     title_at = _title_start(doc, ent, m.start) if ent.type == "PER" else None
                     lead = first if title_at is None else max(lo, min(first, bisect_right(starts, title_at) - 1))

@@ -41,6 +41,8 @@ from marsad.quotes.marks import Quoted, find_quoted
 from marsad.quotes.speakers import GOVERNING_PREPS, Resolver, Speaker, bare, is_word
 
 #: Longest distance (tokens) between a cue and the start of its complement.
+# Negators before a speech verb: no statement was made (folded).
+_NEGATORS = frozenset(["لم", "ولم", "لن", "ولن", "لا", "ولا", "فلم"])
 MAX_WINDOW = 20
 STRICT_WINDOW = 8
 #: Quoted spans with fewer words are scare quotes or names unless a cue introduces them.
@@ -214,6 +216,8 @@ class _Extractor:
         limit = min(hi, i + 1 + (STRICT_WINDOW if cue.strict else MAX_WINDOW))
         if toks[i].norm in EDITORIAL or toks[i].norm[1:] in EDITORIAL:
             return
+        if i > 0 and toks[i - 1].sentence == sent and toks[i - 1].norm in _NEGATORS:
+            return  # "ولم تعلن أي جهة مسؤوليتها": nothing was said
         relay_at = None
         saying = None
         prep_at = None  # "أشار إلى أن": the preposition ends the subject, the complementiser opens the clause
