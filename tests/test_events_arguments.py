@@ -391,3 +391,15 @@ def test_a_dateline_is_where_the_report_is_from_not_an_actor() -> None:
     assert first.source_actor == [] and first.target_actor == ["IRQCVL"]  # Baghdad is no attacker; Iraq, not Afghanistan
     planned = [e for e in doc.events if e.type == "ASSAULT" and e.trigger.text == "انتحارية"]
     assert all(e.hypothetical for e in planned)
+
+
+def test_withdrawing_ones_own_forces_and_an_embargo() -> None:
+    from marsad.pipeline import Pipeline
+
+    pipeline = Pipeline.from_names(["text", "ner", "actors", "events"])
+    doc = pipeline(make_document("وأعلنت وزارة الدفاع الروسية سحب جزء من قواتها من سوريا. "
+                                 "وهددت إيران بإغلاق المضيق إذا فرضت واشنطن حظرا على صادراتها النفطية.", published="2017-10-05"))
+    retreat = next(e for e in doc.events if e.type == "RETREAT")
+    assert retreat.source_actor == ["RUSMIL"] and retreat.target == []  # its own forces, from Syria
+    embargo = next(e for e in doc.events if e.type == "SANCTION")
+    assert embargo.source_actor == ["USAGOV"] and embargo.hypothetical

@@ -934,6 +934,8 @@ class _Run:
                 break
             if s.keys[end] == "من" and end + 1 < n:
                 nxt = next((x for x in s.units if x.i == end + 1), None)
+                if _possessive(s, u):
+                    break  # "سحب قواتها من سوريا": whose forces is said; "من" gives where from
                 if nxt is not None and nxt.best("country", "adjective") and not nxt.best("agent"):
                     end = nxt.j
                     continue

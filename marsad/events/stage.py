@@ -358,7 +358,8 @@ class EventStage:
         if agent and (not src or kind not in ("V", "I")):
             # An agent-noun trigger names its own actor: in "خرج المتظاهرون", "هاجم مسلحون"
             # or "مهاجم انتحاري فجر حافلة" the entity on the trigger word is the one acting.
-            tgt = [e for e in tgt if e not in agent] or [e for e in src if e not in agent][:1]
+            tgt = [e for e in tgt if e not in agent] or (
+                [] if trig.type in _UNDIRECTED else [e for e in src if e not in agent][:1])
             src = agent
         return src, tgt
 
