@@ -718,10 +718,16 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
         if ent not in lst and ent not in sources and ent not in targets:
             lst.append(ent)
 
-    # "بين A و B": every participant is an actor.
+    # "بين A و B": every participant is an actor; a mediator's subject acts between them
+    # ("توسطت قطر بين الحكومة والمتمردين").
+    between_parties: list[str] = []
     for k in range(last + 1, min(len(tokens), last + 4)):
         if tokens[k].norm in ("بين", "وبين"):
             group = [m for m in after if m.first > k][:2]
+            if hit.trigger.mode == "third-party":
+                between_parties = [m.entity for m in group]
+                after = [m for m in after if m.first < k]
+                break
             for m in group:
                 add(sources, m.entity)
             if len(group) == 2:
@@ -883,4 +889,6 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
         previous = m
     if reciprocal:
         return sources, []
+    for e in between_parties:
+        add(targets, e)
     return sources, targets
