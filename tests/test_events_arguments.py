@@ -8,12 +8,19 @@ import pytest
 
 from marsad.document import Actor, Entity, Span
 from marsad.events.stage import EventStage
+from marsad.pipeline import Pipeline
 from marsad.testing import make_document
 
 
 @pytest.fixture(scope="module")
 def stage() -> EventStage:
     return EventStage()
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    """The real stages through events (NER and actors included)."""
+    return Pipeline.from_names(["text", "ner", "actors", "events"])
 
 
 def with_entities(text: str, actors: dict[str, str]):
@@ -289,10 +296,7 @@ def test_sides(stage: EventStage, why: str, text: str, actors: dict[str, str], e
     assert sides(stage(with_entities(text, actors)), etype) == expected
 
 
-def test_meeting_participants_across_a_title_and_a_place() -> None:
-    from marsad.pipeline import Pipeline
-
-    pipeline = Pipeline.from_names(["text", "ner", "actors", "events"])
+def test_meeting_participants_across_a_title_and_a_place(pipeline: Pipeline) -> None:
     doc = pipeline(make_document(
         "اجتمع وزير الخارجية الروسي سيرغي لافروف ونظيره الأمريكي جون كيري في جنيف أمس لبحث الأزمة السورية. "
         "والتقى وزير الخارجية التركي في أنقرة نظيره الإيراني.",
@@ -312,10 +316,7 @@ def test_the_visitor_after_a_place_and_a_delegation(stage: EventStage) -> None:
     assert src == ["الرئيس المصري"] and tgt == ["حركة حماس"]
 
 
-def test_an_armed_subject_attacking_another_actor_is_reported() -> None:
-    from marsad.pipeline import Pipeline
-
-    pipeline = Pipeline.from_names(["text", "ner", "actors", "events"])
+def test_an_armed_subject_attacking_another_actor_is_reported(pipeline: Pipeline) -> None:
     doc = pipeline(make_document("وقصفت الطائرات الروسية في ريف إدلب مواقع للمعارضة.", published="2016-02-01"))
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert len(attacks) == 1 and attacks[0].source_actor == ["RUSMIL"] and attacks[0].target_actor == ["SYROPP"]
@@ -327,20 +328,14 @@ def test_a_verb_after_a_comma_shares_the_subject_of_the_clause_before(stage: Eve
     assert sides(doc, "REQUEST")[0] == ["الوزير الأمريكي"]
 
 
-def test_another_mention_of_the_attack_gives_a_coded_side() -> None:
-    from marsad.pipeline import Pipeline
-
-    pipeline = Pipeline.from_names(["text", "ner", "actors", "events"])
+def test_another_mention_of_the_attack_gives_a_coded_side(pipeline: Pipeline) -> None:
     doc = pipeline(make_document("قتل 14 مدنيا في غارات جوية روسية على المدينة.", published="2020-02-04"))
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert len(attacks) == 1 and attacks[0].source_actor == ["RUSMIL"] and attacks[0].target_actor == ["CVL"]
 
 
 
-def test_clashes_between_an_army_and_rebels_are_reported() -> None:
-    from marsad.pipeline import Pipeline
-
-    pipeline = Pipeline.from_names(["text", "ner", "actors", "events"])
+def test_clashes_between_an_army_and_rebels_are_reported(pipeline: Pipeline) -> None:
     doc = pipeline(make_document("واندلعت اشتباكات عنيفة بين الجيش وفصائل المعارضة في ريف حماة.", published="2016-02-01"))
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert len(attacks) == 1 and sorted(attacks[0].source_actor) == ["SYRMIL", "SYRREB"]
@@ -351,19 +346,15 @@ def test_clashes_between_an_army_and_rebels_are_reported() -> None:
     ("وقتل جنديان في ضربات روسية قرب المدينة.", "ASSAULT", "RUSMIL", "MIL"),
     ("ورفضت حماس الاتهامات الإسرائيلية.", "ACCUSE", "ISRGOV", "PSEREB"),
 ], ids=["bombardment", "airstrikes after a casualty verb", "accusations"])
-def test_the_state_named_by_an_acts_adjective_acts(text: str, etype: str, source: str, target: str | None) -> None:
-    from marsad.pipeline import Pipeline
-
-    doc = Pipeline.from_names(["text", "ner", "actors", "events"])(make_document(text, published="2016-02-01"))
+def test_the_state_named_by_an_acts_adjective_acts(text: str, etype: str, source: str, target: str | None,
+                                                    pipeline: Pipeline) -> None:
+    doc = pipeline(make_document(text, published="2016-02-01"))
     ev = next(e for e in doc.events if e.type == etype)
     assert ev.source_actor == [source]
     assert target is None or ev.target_actor == [target]
 
 
-def test_one_event_for_a_verb_and_its_object_noun() -> None:
-    from marsad.pipeline import Pipeline
-
-    pipeline = Pipeline.from_names(["text", "ner", "actors", "events"])
+def test_one_event_for_a_verb_and_its_object_noun(pipeline: Pipeline) -> None:
     doc = pipeline(make_document("وفرضت الولايات المتحدة عقوبات جديدة على إيران. "
                                  "وبحث الرئيس الفرنسي في اتصال هاتفي مع المستشارة الألمانية الأزمة.", published="2018-03-15"))
     sanctions = [e for e in doc.events if e.type == "SANCTION"]
@@ -384,10 +375,7 @@ def test_the_subject_of_a_launch_verb_carries_out_its_object(stage: EventStage) 
 
 
 
-def test_a_dateline_is_where_the_report_is_from_not_an_actor() -> None:
-    from marsad.pipeline import Pipeline
-
-    pipeline = Pipeline.from_names(["text", "ner", "actors", "events"])
+def test_a_dateline_is_where_the_report_is_from_not_an_actor(pipeline: Pipeline) -> None:
     doc = pipeline(make_document("بغداد - لقي سبعة أشخاص مصرعهم في انفجار سيارة مفخخة استهدف سوقا شعبيا. "
                                  "وفي أفغانستان، قتل ثلاثة جنود أمريكيين بانفجار عبوة ناسفة. "
                                  "واعتقلت الشرطة خمسة مشتبه بهم في التخطيط لهجمات انتحارية.", published="2017-05-11"))
@@ -397,10 +385,7 @@ def test_a_dateline_is_where_the_report_is_from_not_an_actor() -> None:
     assert all(e.hypothetical for e in planned)
 
 
-def test_withdrawing_ones_own_forces_and_an_embargo() -> None:
-    from marsad.pipeline import Pipeline
-
-    pipeline = Pipeline.from_names(["text", "ner", "actors", "events"])
+def test_withdrawing_ones_own_forces_and_an_embargo(pipeline: Pipeline) -> None:
     doc = pipeline(make_document("وأعلنت وزارة الدفاع الروسية سحب جزء من قواتها من سوريا. "
                                  "وهددت إيران بإغلاق المضيق إذا فرضت واشنطن حظرا على صادراتها النفطية.", published="2017-10-05"))
     retreat = next(e for e in doc.events if e.type == "RETREAT")
