@@ -392,3 +392,16 @@ def test_withdrawing_ones_own_forces_and_an_embargo(pipeline: Pipeline) -> None:
     assert retreat.source_actor == ["RUSMIL"] and retreat.target == []  # its own forces, from Syria
     embargo = next(e for e in doc.events if e.type == "SANCTION")
     assert embargo.source_actor == ["USAGOV"] and embargo.hypothetical
+
+
+def test_a_dateline_sets_the_article_and_a_phrase_holds_its_subject(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document(
+        "القاهرة - قضت محكمة الجنايات بالسجن المؤبد على 12 متهما بالتحريض على العنف. "
+        "واستقبل الرئيس المصري عبد الفتاح السيسي في قصر الاتحادية وزير الخارجية الإماراتي الشيخ عبد الله بن زايد، "
+        "وبحثا الأوضاع في ليبيا. وقالت الأمم المتحدة إن الحل في ليبيا سياسي. وشدد الحكومة على دعم الجهود.",
+        published="2020-06-13"))
+    assert doc.meta["actor_location"] == "EGY"  # the dateline, though Libya is named as often
+    ruling = next(e for e in doc.events if e.type == "SANCTION")
+    assert ruling.source_actor == ["EGYJUD"]
+    visit = next(e for e in doc.events if e.type == "CONSULT" and e.mode == "visit")
+    assert visit.source_actor == ["EGYGOV"] and visit.target_actor == ["AREGOV"]

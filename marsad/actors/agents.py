@@ -27,7 +27,8 @@ CORE_AGENTS: list[tuple[str, str, bool]] = [
     ("البرلمان", "LEG", False), ("مجلس النواب", "LEG", False), ("مجلس الشعب", "LEG", False),
     ("مجلس الشيوخ", "LEG", False), ("الكونغرس", "LEG", False), ("نائب في البرلمان", "LEG", True),
     ("برلماني", "LEG", True), ("نواب", "LEG", False), ("المحكمة", "JUD", False), ("القضاء", "JUD", False),
-    ("النيابة", "JUD", False), ("قاض", "JUD", True), ("القاضي", "JUD", True), ("حزب", "PTY", False),
+    ("النيابة", "JUD", False), ("قاض", "JUD", True), ("القاضي", "JUD", True), ("محامي", "JUD", True), ("محامو", "JUD", False),
+    ("محامين", "JUD", False), ("المدعي العام", "JUD", True), ("حزب", "PTY", False),
     ("الحزب", "PTY", False), ("أحزاب", "PTY", False),
     # military
     ("الجيش", "MIL", False), ("جيش", "MIL", False), ("القوات", "MIL", False), ("قوات", "MIL", False),

@@ -243,6 +243,9 @@ class ActorStage:
     # -- context ------------------------------------------------------------------------
     def _location(self, sents: list[Sent]) -> str | None:
         """The country the article is set in: country names and cities, locatives weigh more."""
+        dateline = self._dateline(sents)
+        if dateline is not None:
+            return dateline  # "القاهرة - …": the story is filed from there
         score = self._place_scores(sents)
         if not score:
             return None
@@ -250,6 +253,18 @@ class ActorStage:
         top, top_score = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         return top if top_score >= 2 and top_score > second else None
+
+    @staticmethod
+    def _dateline(sents: list[Sent]) -> str | None:
+        """The country of a place that opens the article before a dash ("بغداد - …")."""
+        if not sents or not sents[0].units:
+            return None
+        s = sents[0]
+        u = s.units[0]
+        h = u.best("country", "city", "capital")
+        if u.i != 0 or h is None or h.code in _NO_STATE or u.j >= len(s.words) or s.words[u.j].text not in _DASHES:
+            return None
+        return h.code
 
     def _place_scores(self, sents: list[Sent], phrases: bool = False) -> Counter[str]:
         """Weight of each country among the places named; ``phrases`` counts PETRARCH place

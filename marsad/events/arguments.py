@@ -710,7 +710,8 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
     bare = tokens[first].norm[1:] if tokens[first].norm[:1] in ("و", "ف") else tokens[first].norm
     verbal = kind in ("V", "I") and not (
         bare.startswith(("ال", "بال", "لل")) and not hit.trigger.words[0].startswith(("ال", "ب", "ل")))
-    after = [m for m in mentions if m.first > last and m.first - last <= 10 and _clause_ok(tokens, last, m.first)]
+    # (a titled name counts from its title: "استقبل الرئيس … في قصر الاتحادية وزير الخارجية الإماراتي عبد الله بن زايد")
+    after = [m for m in mentions if m.first > last and min(m.lead, m.first) - last <= 10 and _clause_ok(tokens, last, m.first)]
     sources: list[str] = []
     targets: list[str] = []
 

@@ -354,12 +354,14 @@ class EventStage:
         trig = hit.trigger
         kind = trig.head_kind
         src, tgt = self._assigned(doc, tokens, hit, mentions, lo, reciprocal)
-        agent = [m.entity for m in mentions if m.first <= hit.last and m.last >= hit.first][:1]
-        if agent and (not src or kind not in ("V", "I")):
+        on_trigger = [m for m in mentions if m.first <= hit.last and m.last >= hit.first][:1]
+        agent = [m.entity for m in on_trigger]
+        inside_phrase = bool(on_trigger) and on_trigger[0].first > hit.first  # "قضت محكمة …": the phrase holds its subject
+        if agent and (not src or kind not in ("V", "I") or inside_phrase):
             # An agent-noun trigger names its own actor: in "خرج المتظاهرون", "هاجم مسلحون"
             # or "مهاجم انتحاري فجر حافلة" the entity on the trigger word is the one acting.
             tgt = [e for e in tgt if e not in agent] or (
-                [] if trig.type in _UNDIRECTED else [e for e in src if e not in agent][:1])
+                [] if trig.type in _UNDIRECTED or inside_phrase else [e for e in src if e not in agent][:1])
             src = agent
         return src, tgt
 
