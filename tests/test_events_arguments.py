@@ -398,7 +398,7 @@ def test_a_dateline_sets_the_article_and_a_phrase_holds_its_subject(pipeline: Pi
     doc = pipeline(make_document(
         "القاهرة - قضت محكمة الجنايات بالسجن المؤبد على 12 متهما بالتحريض على العنف. "
         "واستقبل الرئيس المصري عبد الفتاح السيسي في قصر الاتحادية وزير الخارجية الإماراتي الشيخ عبد الله بن زايد، "
-        "وبحثا الأوضاع في ليبيا. وقالت الأمم المتحدة إن الحل في ليبيا سياسي. وشدد الحكومة على دعم الجهود.",
+        "وبحثا الأوضاع في ليبيا. وقالت الأمم المتحدة إن الحل في ليبيا سياسي. وشددت الحكومة على دعم الجهود.",
         published="2020-06-13"))
     assert doc.meta["actor_location"] == "EGY"  # the dateline, though Libya is named as often
     ruling = next(e for e in doc.events if e.type == "SANCTION")
