@@ -465,6 +465,9 @@ def attack_author(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo:
     """"هجوم نفذه مجهولون", "تبناه تنظيم القاعدة", "نسب الى المتمردين": the attack's author."""
     later = [m for m in mentions if m.first > hit.last and m.first - hit.last <= 12]
     for m in later:
+        if (m.first == hit.last + 1 and hit.trigger.head_kind not in ("V", "I")
+                and tokens[m.first].norm[:1] == "ل" and _preposition_before(tokens, m, lo) == "ل"):
+            return m  # "في هجوم لتنظيم داعش", "غارة للتحالف": the attack's owner
         prev = tokens[m.first - 1].norm if m.first - 1 >= lo else ""
         prev2 = tokens[m.first - 2].norm if m.first - 2 >= lo else ""
         if prev in _AUTHOR_WORDS or (prev == "فعل" and prev2 == "من"):
@@ -718,6 +721,21 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
     def add(lst: list[str], ent: str) -> None:
         if ent not in lst and ent not in sources and ent not in targets:
             lst.append(ent)
+
+    form = hit.trigger.words[0]
+    participle = form.endswith("ا") and not form.endswith("وا") and (
+        form.startswith("م") or (len(form) == 5 and form[1] == "ا"))  # مطالبا، داعيا، رافضا
+    if kind == "X" and participle and len(hit.trigger.words) == 1:
+        # An adverbial participle ("…، داعيا الحكومة إلى", "محذرا واشنطن من") has the main
+        # clause's subject and takes its object after it.
+        subject = next((m for m in mentions if m.last < first and _preposition_before(tokens, m, lo) is None), None)
+        if subject is not None:
+            add(sources, subject.entity)
+        obj = next((m for m in after if _preposition_before(tokens, m, lo) is None), None) or next(
+            (m for m in after if _preposition_before(tokens, m, lo) in _TARGET_MARKERS), None)
+        if obj is not None and directed:
+            add(targets, obj.entity)
+        return sources, targets
 
     # "بين A و B": every participant is an actor; a mediator's subject acts between them
     # ("توسطت قطر بين الحكومة والمتمردين").
