@@ -531,3 +531,12 @@ def test_a_title_with_a_nationality_refers_back_to_that_countrys_named_person(st
     wang = by_name(doc, "Wang Yi")
     assert any(m.text == "الوزير الصيني" for m in wang.mentions)
     assert sum(m.text == "الأخير" for e in doc.entities for m in e.mentions) == 1  # not the adjective
+
+
+def test_a_long_title_before_a_name_is_no_actor_of_its_own() -> None:
+    doc = Pipeline.from_names(["text", "ner", "actors"])(make_document(
+        "وأعرب العاهل السعودي الملك سلمان بن عبد العزيز عن دعمه لجهود التسوية. "
+        "وقال المتحدث باسم قوات التحالف العقيد تركي المالكي إن الحوثيين يستهدفون المدنيين.", published="2019-06-16"))
+    texts = [m.text for e in doc.entities for m in e.mentions]
+    assert "العاهل السعودي" not in texts and not any(t.startswith("المتحدث") for t in texts)
+    assert by_name(doc, "King Salman").actor.code == "SAUGOV"  # type: ignore[union-attr]

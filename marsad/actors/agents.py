@@ -124,6 +124,7 @@ TITLE_WORDS = {phrase_key(w)[0] for w in (
     "وزارة", "نظيره", "نظيرته", "نظيرها", "الأمريكي", "للأمن", "للشؤون", "لشؤون", "الشؤون", "العربية",
     "الأفريقية", "المكلف", "الإيراني", "في", "رئاسة", "القائد", "الصحفية", "مراسل", "الصحافي", "الكاتب",
     "الدكتور", "السيد", "السيدة", "المرشد", "الأعلى", "آية", "الله", "المبعوثة", "الأممي", "الدولي",
+    "قوات", "التحالف",
 )}
 # Title phrases to sector, strongest first (a defence minister is MIL though also a minister);
 # a phrase counts when all its words are in the title ("النائب العام" is the attorney general).

@@ -452,8 +452,8 @@ class ActorStage:
         nationality, country or capital, or an organisation ("وزير خارجية حزب الله")."""
         u = next((u for u in s.units if u.i <= w < u.j), None)
         actor = u.best("actor") if u is not None else None
-        if actor is not None and actor.person:
-            return False, u
+        if actor is not None and actor.person and s.keys[w] not in A.TITLE_WORDS:
+            return False, u  # a name; its title word is still a title ("الملك" of "الملك سلمان")
         return s.keys[w] in A.TITLE_WORDS or (u is not None and (
             u.best("adjective", "country", "capital") is not None or actor is not None)), u
 
