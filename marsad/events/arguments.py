@@ -25,8 +25,12 @@ Arabic word-order rules (Ryding, *Reference Grammar of MSA*, ch. 4 on VSO/SVO):
   verb keeps the noun from being that verb's subject; a verbal noun after a preposition (في
   انفجار، بانفجار) takes no subject from the noun before it; a place after a direction or place
   noun (شرق الموصل، مدينة حلب) is an adjunct, not an argument;
-- "تعرض/نجا X لـ/من + attack noun": X is the target; "نفذه/تبناه X", "نسب إلى X", "من فعل X"
-  name the attack's author; "لدى مرور X" names what a bomb hit.
+- "تعرض/نجا X لـ/من + attack noun": X is the target; "نفذه/تبناه X", "نسب إلى X", "من فعل X",
+  "يقودها X", "هجوم لـX" name the attack's author; "لدى مرور X" names what a bomb hit;
+- the state named by an act's adjective (the actors stage's "قصف إسرائيلي", "الاتهامات
+  الأمريكية") acts; an adverbial participle (داعيا، محذرا) has the main clause's subject; the
+  subject of a launch verb (نفذ، نظم، أعلن …) carries out the act its object names; a mediator's
+  subject acts between the parties; a dateline ("بغداد - …") is no argument.
 The events stage fills a side still empty from the other mentions of the same attack or protest
 in the sentence (``EventStage._arguments``).
 """
