@@ -540,3 +540,9 @@ def test_a_long_title_before_a_name_is_no_actor_of_its_own() -> None:
     texts = [m.text for e in doc.entities for m in e.mentions]
     assert "العاهل السعودي" not in texts and not any(t.startswith("المتحدث") for t in texts)
     assert by_name(doc, "King Salman").actor.code == "SAUGOV"  # type: ignore[union-attr]
+
+
+def test_possessed_members_are_coded_as_their_owner(stage: ActorStage) -> None:
+    doc = stage(make_document("أعلنت هيئة الحشد الشعبي مقتل ثلاثة من عناصرها. وقالت حركة طالبان إن أحد قادتها قتل في غارة."))
+    codes = codes_by_mention(doc)
+    assert codes["عناصرها"] == codes["الحشد الشعبي"] and codes["قادتها"] == codes["حركة طالبان"] == "AFGREB"

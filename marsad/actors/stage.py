@@ -34,6 +34,8 @@ _LINEAGE = {"بن", "ابن", "ال"}
 _LOCAL_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "UAF", "JUD", "LEG", "SPY", "CVL", "REF"}
 _SKIP = set("«»\"'“”„‘’()[]")  # quote marks and brackets never break a name or agent phrase
 _DASHES = {"-", "–", "—", "ـ"}
+# The reading of a possessed member noun with no sector of its own (عناصرها، أفراده، قادتها).
+_MEMBERS = Hit("agent", None, priority=3)
 _LEX: Lexicon | None = None
 
 
@@ -169,6 +171,8 @@ class ActorStage:
                         hits = [h for h in self.lex.table.get((key(form),), []) if h.kind == "agent"]
                         if hits:
                             return hits
+                        if key(form) in A.GENERIC_HEADS:
+                            return [_MEMBERS]  # "ثلاثة من عناصرها": members of the owner, coded as it
         return []
 
     def _starts(self, norm: str) -> tuple[tuple[int, int, str], ...]:
@@ -862,6 +866,7 @@ class _Run:
                         country = country or owner.actor.country
                         if owner.actor.sector in ("REB", "UAF", "CRM") and sector in ("MIL", "REB", "UAF"):
                             sector = owner.actor.sector  # a rebel group's forces are rebels
+                        sector = sector or owner.actor.sector
                 elif counterpart:
                     ant = self.last_before(start_off, lambda e: e.type == "PER" and e.actor is not None)
                     if ant is not None and ant.actor is not None:
