@@ -223,6 +223,7 @@ def test_negation_future_and_pluperfect() -> None:
     assert noun.negated and noun.hypothetical
     assert _flags("ومن المقرر أن يلتقي الرئيس نظيره التركي الأسبوع المقبل", "يلتقي", "I").hypothetical
     assert _flags("ومن المنتظر أن يزور الوزير القاهرة", "يزور", "I").hypothetical
+    assert _flags("وتظاهر الآلاف مطالبين باستقالة الحكومة", "باستقالة", "N").hypothetical  # demanded, not done
 
 
 # -- arguments and coding -------------------------------------------------------------------------
