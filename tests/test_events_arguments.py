@@ -413,3 +413,15 @@ def test_a_dateline_sets_the_article_and_a_phrase_holds_its_subject(pipeline: Pi
     assert ruling.source_actor == ["EGYJUD"]
     visit = next(e for e in doc.events if e.type == "CONSULT" and e.mode == "visit")
     assert visit.source_actor == ["EGYGOV"] and visit.target_actor == ["AREGOV"]
+
+
+def test_exact_verb_forms_take_verb_order_and_requested_meetings_are_hypothetical(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document(
+        "ودعت المستشارة الألمانية أنجيلا ميركل تركيا إلى وقف العملية فورا. "
+        "واعتبر وزير الخارجية الفرنسي أن الهجوم التركي يهدد أمن المنطقة، مشيرا إلى أن باريس ستطلب اجتماعا طارئا لمجلس الأمن.",
+        published="2019-10-15"))
+    call = next(e for e in doc.events if e.type == "REQUEST" and e.trigger.text == "ودعت")
+    assert call.source_actor == ["DEUGOV"] and call.target_actor == ["TURGOV"]
+    threat = next(e for e in doc.events if e.type == "THREATEN")
+    assert threat.source_actor == ["TURMIL"]  # the Turkish attack; "أمن المنطقة" is no police
+    assert all(e.hypothetical for e in doc.events if e.type == "CONSULT")

@@ -121,3 +121,9 @@ def test_the_head_after_an_names_the_speaker_not_its_ministry(pipeline: Pipeline
 def test_a_negated_speech_verb_reports_nothing(pipeline: Pipeline) -> None:
     doc = process(pipeline, "ولم تعلن أي جهة مسؤوليتها عن الهجوم حتى الآن، إلا أن التنظيم عادة ما يتبنى مثل هذه الهجمات.")
     assert doc.quotes == []
+
+
+def test_a_continuation_with_a_saying_participle_keeps_the_speaker(pipeline: Pipeline) -> None:
+    doc = process(pipeline, 'وأضاف أردوغان في كلمة أمام نواب حزبه: «لن نوقف العملية». '
+                            'وتابع قائلا إن "الاتحاد الأوروبي لا يحق له أن يعطينا دروسا".')
+    assert is_speaker(doc, find(doc, "دروسا").speaker, "أردوغان")

@@ -225,7 +225,8 @@ SECTOR_ORDER = ["MIL", "COP", "SPY", "REB", "UAF", "JUD", "LEG", "GOV", "PTY", "
 # Phrases that contain an agent noun but name no actor (the lexicon gives them kind "none").
 NOT_AGENTS = ["الأمن القومي", "للأمن القومي", "الأمن والاستقرار", "مجلس الأمن القومي الأمريكي", "شبكة الإنترنت",
               "الأمن الغذائي", "العمل العسكري", "طائرات الركاب", "طائرة ركاب", "طائرات مدنية",
-              "برئاسة", "وبرئاسة"]
+              "برئاسة", "وبرئاسة", "أمن المنطقة", "أمن البلاد", "أمن المواطنين", "أمن واستقرار", "أمن الخليج",
+              "أمن العالم", "أمن الطاقة"]
 # Agent nouns whose masculine nisba look-alike is an adjective (دورية vs دوري).
 # Not those listed in both forms: "انتحاري" is a bomber as "انتحارية" is.
 _FEMININE_KEYS = {phrase_key(p)[0] for p, _, _ in CORE_AGENTS if len(phrase_key(p)) == 1 and p.endswith("ة")}

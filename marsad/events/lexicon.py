@@ -45,7 +45,10 @@ class Trigger:
 
     @property
     def head_kind(self) -> str:
-        """How the first word inflects: the kind, or for a phrase (P) the kind of its first word."""
+        """How the first word inflects: the kind, or for a phrase (P) the kind of its first word;
+        an exact form shaped like a perfect verb (دعت، نفوا، التقت) reads as a verb."""
+        if self.kind == "X" and (self.form.endswith("وا") or (self.form.endswith("ت") and not self.form.endswith("ات"))):
+            return "V"
         return self.form[:1] if self.kind == "P" else self.kind
 
 
