@@ -25,6 +25,12 @@ def stage() -> ActorStage:
     return ActorStage()
 
 
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    """The real stages through actors (the NER model's mentions included)."""
+    return Pipeline.from_names(["text", "ner", "actors"])
+
+
 def body(text: str) -> str:
     """Article body: the file minus its title line."""
     return text.split("\n", 1)[1]
@@ -392,8 +398,7 @@ def test_an_epithet_after_a_named_group_is_no_actor_of_its_own(stage: ActorStage
     assert texts.count("الإرهابي") == 1  # the second one, a person
 
 
-def test_a_plural_nationality_standing_as_a_noun_is_that_people() -> None:
-    pipeline = Pipeline.from_names(["text", "ner", "actors"])
+def test_a_plural_nationality_standing_as_a_noun_is_that_people(pipeline: Pipeline) -> None:
     doc = pipeline(make_document("وقال الإيرانيون إنهم لن يتراجعوا، وتظاهر آلاف الأتراك أمام السفارة."))
     codes = codes_by_mention(doc)
     assert codes["الإيرانيون"] == "IRN" and codes["الأتراك"] == "TUR"
@@ -426,8 +431,7 @@ def test_a_mention_starting_on_punctuation_is_linked_without_error(stage: ActorS
     assert any(e.type == "PER" for e in doc.entities)
 
 
-def test_a_name_containing_a_listed_surname_is_someone_else() -> None:
-    pipeline = Pipeline.from_names(["text", "ner", "actors"])
+def test_a_name_containing_a_listed_surname_is_someone_else(pipeline: Pipeline) -> None:
     doc = pipeline(make_document("وقال الدكتور محمد الإبراهيمي أستاذ العلوم السياسية إن الوضع خطير."))
     ent = covering(doc, "محمد الإبراهيمي")
     assert ent.actor is None or ent.actor.country != "UNO"
@@ -453,8 +457,7 @@ def test_warplanes_are_military_and_airliners_no_actor(stage: ActorStage) -> Non
     assert not any(t.startswith("طائرات") for t in codes)
 
 
-def test_a_title_opened_by_a_conjunction_and_the_deputy_titles() -> None:
-    pipeline = Pipeline.from_names(["text", "ner", "actors"])
+def test_a_title_opened_by_a_conjunction_and_the_deputy_titles(pipeline: Pipeline) -> None:
     doc = pipeline(make_document(
         "اجتمع وزير الخارجية الروسي سيرغي لافروف ونظيره الأمريكي جون كيري في جنيف. "
         "وقال النائب العام المصري عبد المجيد محمود إن التحقيق مستمر."
@@ -524,8 +527,8 @@ def test_a_spokesperson_is_coded_as_the_body_it_speaks_for(stage: ActorStage) ->
     assert codes["المتحدث باسم الحكومة العراقية"] == "IRQGOV"
 
 
-def test_a_title_with_a_nationality_refers_back_to_that_countrys_named_person(stage: ActorStage) -> None:
-    doc = Pipeline.from_names(["text", "ner", "actors"])(make_document(
+def test_a_title_with_a_nationality_refers_back_to_that_countrys_named_person(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document(
         "وقال لافروف خلال مؤتمر صحفي مع نظيره الصيني وانغ يي إن الحوار ضروري. "
         "وأكد الوزير الصيني أن بكين تتفق مع موسكو، وقال الأخير إن التصعيد الأخير خطير.", published="2012-06-01"))
     wang = by_name(doc, "Wang Yi")
@@ -533,8 +536,8 @@ def test_a_title_with_a_nationality_refers_back_to_that_countrys_named_person(st
     assert sum(m.text == "الأخير" for e in doc.entities for m in e.mentions) == 1  # not the adjective
 
 
-def test_a_long_title_before_a_name_is_no_actor_of_its_own() -> None:
-    doc = Pipeline.from_names(["text", "ner", "actors"])(make_document(
+def test_a_long_title_before_a_name_is_no_actor_of_its_own(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document(
         "وأعرب العاهل السعودي الملك سلمان بن عبد العزيز عن دعمه لجهود التسوية. "
         "وقال المتحدث باسم قوات التحالف العقيد تركي المالكي إن الحوثيين يستهدفون المدنيين.", published="2019-06-16"))
     texts = [m.text for e in doc.entities for m in e.mentions]

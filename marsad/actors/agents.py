@@ -7,8 +7,9 @@ Lists written for this project from Arabic news usage and the CAMEO/PLOVER agent
 
 from __future__ import annotations
 
-from marsad.actors.lexicon import phrase_key
+from marsad.actors.lexicon import key, phrase_key
 from marsad.text.normalize import fold
+from marsad.text.tokens import clitic_variants
 
 # (phrase, sector, names an individual?) — collective agents become ORG entities, roles PER.
 CORE_AGENTS: list[tuple[str, str, bool]] = [
@@ -191,6 +192,12 @@ STATE_ACTS = {phrase_key(w)[0]: sector for sector, words in (
     ("GOV", ("اتهامات", "اتهام", "وساطة", "بوساطة", "تهديدات", "تهديد", "عقوبات", "مساعدات", "ضغوط", "انتقادات",
              "مبادرة", "مقترح", "اقتراح", "تحذيرات", "تحذير", "مطالب", "إدانة", "رفض", "موافقة", "دعوة")),
 ) for w in words}
+
+
+def state_act_sector(norm: str) -> str | None:
+    """The sector of the state acting when the folded word ``norm`` (clitics allowed) is an act
+    of `STATE_ACTS`; else None."""
+    return next((STATE_ACTS[key(v)] for v in clitic_variants(norm) if key(v) in STATE_ACTS), None)
 # Heads coded by their owner when one is named ("قافلة للأمم المتحدة" UNO); alone, PETRARCH's
 # sector stands (a convoy in a conflict report is most often military).
 BELONGING_HEADS = {phrase_key(w)[0] for w in ("قافلة", "موكب")}

@@ -26,14 +26,13 @@ from marsad.document import Actor, Document, Entity, Span, Token
 from marsad.memo import Memo
 from marsad.text.normalize import fold
 from marsad.text.numbers import is_quantity
-from marsad.text.tokens import clitic_variants, strip_proclitics
+from marsad.text.tokens import clitic_variants, is_dash, strip_proclitics
 
 # Sectors whose unnamed agents belong to the country the article is set in (الجيش, النظام).
 # Words that continue a name with its lineage (بن فلان، آل سعود).
 _LINEAGE = {"بن", "ابن", "ال"}
 _LOCAL_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "UAF", "JUD", "LEG", "SPY", "CVL", "REF"}
 _SKIP = set("«»\"'“”„‘’()[]")  # quote marks and brackets never break a name or agent phrase
-_DASHES = {"-", "–", "—", "ـ"}
 # The reading of a possessed member noun with no sector of its own (عناصرها، أفراده، قادتها).
 _MEMBERS = Hit("agent", None, priority=3)
 _LEX: Lexicon | None = None
@@ -261,14 +260,10 @@ class ActorStage:
     @staticmethod
     def _dateline(sents: list[Sent]) -> str | None:
         """The country of a place that opens the article before a dash ("بغداد - …")."""
-        if not sents or not sents[0].units:
+        if not sents or not sents[0].units or not _dateline_place(sents[0], sents[0].units[0]):
             return None
-        s = sents[0]
-        u = s.units[0]
-        h = u.best("country", "city", "capital")
-        if u.i != 0 or h is None or h.code in _NO_STATE or u.j >= len(s.words) or s.words[u.j].text not in _DASHES:
-            return None
-        return h.code
+        h = sents[0].units[0].best("country", "city", "capital")
+        return None if h is None or h.code in _NO_STATE else h.code
 
     def _place_scores(self, sents: list[Sent], phrases: bool = False) -> Counter[str]:
         """Weight of each country among the places named; ``phrases`` counts PETRARCH place
@@ -286,7 +281,7 @@ class ActorStage:
                 if h.code in _NO_STATE:
                     continue
                 # a dateline ("بغداد - …") says where the report is from
-                locative = _locative(s, u.i) or (u.i == 0 and u.j < len(s.words) and s.words[u.j].text in _DASHES)
+                locative = _locative(s, u.i) or _dateline_place(s, u)
                 w = (2.0 if locative else 1.0) * (0.5 if h.kind == "capital" and not locative else 1.0)
                 score[h.code] += w
         return score
@@ -538,8 +533,7 @@ class _Run:
         self.date = (doc.published or "")[:10] or None
         self.location = stage._location(self.sents)
         doc.meta["actor_location"] = self.location
-        self._where: dict[int, str | None] = {}
-        self._last_where = -1
+        self._where: dict[int, str | None] | None = None  # sentence index -> country (`where`)
         self.word_at: dict[int, tuple[int, int]] = {}
         for s in self.sents:
             for wi, w in enumerate(s.words):
@@ -581,12 +575,10 @@ class _Run:
         """The article's country, unless sentence ``s`` names places of another country only
         ("… في محافظة هكاري جنوب شرقي تركيا"): a round-up of several countries puts each report
         where it says."""
-        for t in self.sents:  # in order: a sentence may carry the place of the one before
-            if t.index > s.index:
-                break
-            if t.index not in self._where:
-                self._where[t.index] = self._placed(t, self._where.get(self._last_where))
-                self._last_where = t.index
+        if self._where is None:  # once per article, in order: a sentence may carry the place before
+            self._where, before = {}, None
+            for t in self.sents:
+                before = self._where[t.index] = self._placed(t, before)
         return self._where[s.index]
 
     def _placed(self, s: Sent, before: str | None) -> str | None:
@@ -1032,8 +1024,7 @@ class _Run:
         adj = u.best("adjective")
         if adj is None or adj.code is None or u.j - u.i != 1 or u.i == 0 or adj.code in _NO_STATE:
             return False
-        sector = next((A.STATE_ACTS[key(v)] for v in clitic_variants(s.words[u.i - 1].norm)
-                       if key(v) in A.STATE_ACTS), None)
+        sector = A.state_act_sector(s.words[u.i - 1].norm)
         if sector is None or _definite(s.words[u.i].norm) != _definite(s.words[u.i - 1].norm):
             return False  # the adjective agrees with its noun in definiteness
         row = self.lex.countries.get(adj.code)
@@ -1084,6 +1075,11 @@ def _locative(s: Sent, i: int) -> bool:
     if prev[:1] in ("و", "ف") and prev[1:] in A.LOCATIVE:
         prev = prev[1:]
     return prev in A.LOCATIVE or s.words[i].norm.startswith(("في", "بال"))
+
+
+def _dateline_place(s: Sent, u: Unit) -> bool:
+    """The unit opens its sentence and a dash follows it ("بغداد - …")."""
+    return u.i == 0 and u.j < len(s.words) and is_dash(s.words[u.j].text)
 
 
 def _adjectival(s: Sent, u: Unit) -> bool:

@@ -41,13 +41,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from marsad.actors.agents import STATE_ACTS
-from marsad.actors.lexicon import key
+from marsad.actors.agents import state_act_sector
 from marsad.document import Document, Entity, Token
 from marsad.events.lexicon import Hit
 from marsad.text.normalize import fold
 from marsad.text.numbers import is_quantity
-from marsad.text.tokens import clitic_variants
+from marsad.text.tokens import clitic_variants, is_dash
 
 # Prepositions that mark an oblique argument (folded; may be attached clitics).
 # Token norms are folded (ى → ي), so "على" and "لدى" are listed in their folded spelling.
@@ -85,9 +84,6 @@ def token_range(starts: list[int], ends: list[int], start: int, end: int) -> tup
     return bisect_right(starts, start) - 1, bisect_left(ends, end)
 
 
-_DASHES = frozenset(fold(w) for w in ["-", "–", "—", "ـ"])  # the tatweel folds to ""
-
-
 def sentence_mentions(doc: Document, starts: list[int], ends: list[int], lo: int, hi: int) -> list[MentionRef]:
     """Entity mentions whose tokens lie in doc.tokens[lo:hi], in text order."""
     if lo >= hi or not doc.entities:
@@ -99,7 +95,7 @@ def sentence_mentions(doc: Document, starts: list[int], ends: list[int], lo: int
             if m.start >= s_start and m.end <= s_end:
                 first, last = token_range(starts, ends, m.start, m.end)
                 first, last = max(first, lo), min(last, hi - 1)
-                if first <= last and first == lo and last + 1 < hi and doc.tokens[last + 1].norm in _DASHES:
+                if first <= last and first == lo and last + 1 < hi and is_dash(doc.tokens[last + 1].text):
                     continue  # a dateline ("بغداد - لقي سبعة أشخاص …"): where the report is from
                 if first <= last:
                     title_at = _title_start(doc, ent, m.start) if ent.type == "PER" else None
@@ -639,7 +635,7 @@ def _acting_state(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo:
     for m in mentions:
         if m.first != m.last or m.first - 1 < lo or not nisba_ending(tokens[m.first].norm):
             continue
-        act = next((STATE_ACTS[key(v)] for v in clitic_variants(tokens[m.first - 1].norm) if key(v) in STATE_ACTS), None)
+        act = state_act_sector(tokens[m.first - 1].norm)
         if act is not None and (m.first == hit.last + 1 or (casualty and act == "MIL" and 0 < m.first - hit.last <= 6)):
             return m
     return None
@@ -726,10 +722,7 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
         if ent not in lst and ent not in sources and ent not in targets:
             lst.append(ent)
 
-    form = hit.trigger.words[0]
-    participle = form.endswith("ا") and not form.endswith("وا") and (
-        form.startswith("م") or (len(form) == 5 and form[1] == "ا"))  # مطالبا، داعيا، رافضا
-    if kind == "X" and participle and len(hit.trigger.words) == 1:
+    if hit.trigger.participle:
         # An adverbial participle ("…، داعيا الحكومة إلى", "محذرا واشنطن من") has the main
         # clause's subject and takes its object after it.
         subject = next((m for m in mentions if m.last < first and _preposition_before(tokens, m, lo) is None), None)

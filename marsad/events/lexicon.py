@@ -51,6 +51,14 @@ class Trigger:
             return "V"
         return self.form[:1] if self.kind == "P" else self.kind
 
+    @property
+    def participle(self) -> bool:
+        """An exact adverbial participle (مطالبا، داعيا، رافضا، محذرا): it has the subject of
+        the clause it follows."""
+        w = self.words[0]
+        return (self.kind == "X" and len(self.words) == 1 and w.endswith("ا") and not w.endswith("وا")
+                and (w.startswith("م") or (len(w) == 5 and w[1] == "ا")))
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:

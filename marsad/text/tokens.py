@@ -128,3 +128,9 @@ def tokenize(text: str, sentences: list[tuple[int, int]] | None = None) -> list[
 
 def is_arabic_word(word: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" for ch in word)
+
+
+def is_dash(text: str) -> bool:
+    """A dash token (-, –, —, or a lone tatweel ـ), as after a dateline ("بغداد - …")."""
+    return text in ("-", "–", "—", "ـ")
+
