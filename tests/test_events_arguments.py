@@ -425,3 +425,46 @@ def test_exact_verb_forms_take_verb_order_and_requested_meetings_are_hypothetica
     threat = next(e for e in doc.events if e.type == "THREATEN")
     assert threat.source_actor == ["TURMIL"]  # the Turkish attack; "أمن المنطقة" is no police
     assert all(e.hypothetical for e in doc.events if e.type == "CONSULT")
+
+
+# -- restatements, duals, denials ------------------------------------------------------------------
+def _names(doc, ids: list[str]) -> list[str]:
+    return [doc.entity(i).name_ar for i in ids]
+
+
+def test_a_phone_call_and_the_talks_it_held_are_one_event(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document(
+        "وتلقى وزير الخارجية المصري بدر عبد العاطي اتصالا هاتفيا من نظيره الإيراني عباس عراقجي. "
+        "وبحث الجانبان التطورات في المنطقة، وأكد الوزيران أهمية التهدئة.", published="2026-11-20"))
+    talks = [e for e in doc.events if e.type == "CONSULT"]
+    assert len(talks) == 1 and talks[0].mode == "phone"
+    assert sorted(_names(doc, talks[0].source)) == ["بدر عبد العاطي", "عباس عراقجي"]  # the caller too
+    assert sorted(talks[0].source_actor) == ["EGYGOV", "IRNGOV"]
+
+
+def test_talks_during_a_call_in_one_sentence_are_one_event(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document(
+        "وبحث الرئيس المصري عبد الفتاح السيسي مع العاهل الأردني الملك عبد الله الثاني خلال الاتصال "
+        "الهاتفي سبل تعزيز العلاقات الثنائية.", published="2026-11-20"))
+    talks = [e for e in doc.events if e.type == "CONSULT"]
+    assert len(talks) == 1 and talks[0].mode == "phone"
+    assert sorted(talks[0].source_actor) == ["EGYGOV", "JORGOV"]
+
+
+def test_separate_meetings_stay_separate(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document(
+        "والتقى وزير الخارجية الروسي سيرغي لافروف نظيره التركي هاكان فيدان في أنقرة. "
+        "ثم التقى لافروف وزير الخارجية الإيراني عباس عراقجي.", published="2026-11-20"))
+    talks = [e for e in doc.events if e.type == "CONSULT"]
+    assert len(talks) == 2
+
+
+def test_what_a_spokesman_denies_did_not_happen(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document(
+        "ورفضت الحكومة الإيرانية الاتهامات الأمريكية بشأن دعم الحوثيين، ونفى المتحدث باسم الخارجية "
+        "الإيرانية ناصر كنعاني أن تكون طهران قد زودتهم بأسلحة.", published="2026-11-20"))
+    by_type = {e.type: e for e in doc.events}
+    assert by_type["AID"].negated  # denied in the أن-clause, seven words from نفى
+    accusation = by_type["ACCUSE"]
+    assert not accusation.negated and accusation.source_actor == ["USAGOV"]  # rejected, but made
+    assert by_type["REJECT"].source_actor == ["IRNGOV"]

@@ -186,3 +186,9 @@ def test_titles_as_written(doc_000: Document, doc_003: Document) -> None:
     assert by_name["حسين جابري"].title == "مساعد وزير الخارجية الإيراني"  # across the apposition comma
     assert by_name["باراك أوباما"].title == "الرئيس الأميركي"  # across the opening quote
     assert by_name["جون كيري"].title is None  # "نظيره الأمريكي" is a relation, not an office
+
+
+def test_a_name_stops_before_the_common_words_after_it(stage: NerStage) -> None:
+    doc = stage(make_document("وتلقى وزير الخارجية المصري بدر عبد العاطي اتصالا هاتفيا من نظيره الإيراني عباس عراقجي."))
+    people = [m.text for m in doc.mentions if m.type == "PER"]
+    assert people == ["بدر عبد العاطي", "عباس عراقجي"]

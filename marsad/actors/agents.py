@@ -206,6 +206,15 @@ PHRASE_HEADS = ARMED_HEADS | GENERIC_HEADS | BELONGING_HEADS
 # Anaphors resolved in the document: counterpart, "the latter", "the ministry".
 COMMANDER = {phrase_key(w)[0] for w in ("قائد", "القائد")}
 COUNTERPART = {phrase_key(w)[0] for w in ("نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظيريه", "نظرائه")}
+# Duals name the two parties just mentioned ("وبحث الجانبان", "أكد الوزيران", "بين البلدين").
+# Value: the entity types they can refer to, people first.
+# ("المسؤولين" is not here: it is the plural "officials" too.)
+_DUAL_WORDS = (
+    (("الجانبان", "الجانبين", "الطرفان", "الطرفين"), ("PER", "ORG", "GPE")),
+    (("الزعيمان", "الزعيمين", "الوزيران", "الوزيرين", "الرئيسان", "الرئيسين"), ("PER",)),
+    (("البلدان", "البلدين", "الدولتان", "الدولتين"), ("GPE",)),
+)
+DUALS = {fold(c + w): types for words, types in _DUAL_WORDS for w in words for c in ("", "و", "ف")}
 ANAPHORS = ["الأخير", "الأخيرة"]
 LATTER = {phrase_key(w)[0] for w in ANAPHORS}
 # A definite agent head alone refers back to the last organisation named with it: "الوزارة" to

@@ -783,6 +783,20 @@ class _Run:
         found = self._mentioned(0, offset, pred)
         return max(found, key=lambda x: x[0])[1] if found else None
 
+    def pair_before(self, offset: int, types: tuple[str, ...]) -> list[Entity]:
+        """The two parties a dual refers to: the last two entities before ``offset`` coded
+        with different countries, of the first of ``types`` that has two; else none."""
+        for etype in types:
+            found = sorted(self._mentioned(0, offset, lambda e, t=etype: e.type == t and e.actor is not None
+                                           and e.actor.country is not None), key=lambda x: -x[0])
+            pair: list[Entity] = []
+            for _, ent in found:
+                if all(ent is not p and ent.actor.country != p.actor.country for p in pair):
+                    pair.append(ent)
+                if len(pair) == 2:
+                    return pair
+        return []
+
     def first_in_clause(self, s: Sent, offset: int) -> Entity | None:
         """The first entity with a country code in the clause of sentence ``s`` (from its last
         comma or semicolon) before ``offset``."""
@@ -795,11 +809,22 @@ class _Run:
         found = self._mentioned(lo, offset, _has_country)
         return min(found, key=lambda x: x[0])[1] if found else None
 
+    def duals(self, s: Sent) -> None:
+        """"وبحث الجانبان", "أكد الوزيران": a mention of both parties just named."""
+        for w, word in enumerate(s.words):
+            types = A.DUALS.get(word.norm)
+            if types is None or (s.index, w) in self.covered:
+                continue
+            for ant in self.pair_before(word.start, types):
+                ant.mentions.append(self.span(s, w, w + 1))
+                self.claim(ant, s, w, w + 1)
+
     # 4. Unnamed agents, states acting, anaphors.
     def agents(self) -> None:
         doc, st = self.doc, self.st
         groups: dict[tuple, Entity] = {}
         for s in self.sents:
+            self.duals(s)
             units = s.units
             k = 0
             while k < len(units):

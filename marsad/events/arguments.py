@@ -106,7 +106,8 @@ def sentence_mentions(doc: Document, starts: list[int], ends: list[int], lo: int
     out.sort(key=lambda r: (r.first, -r.last))
     kept: list[MentionRef] = []
     for r in out:
-        if not any(o.first <= r.first and r.last <= o.last and o.entity != r.entity for o in kept):
+        if not any(o.first <= r.first and r.last <= o.last and o.entity != r.entity
+                   and (o.first, o.last) != (r.first, r.last) for o in kept):  # a dual names two
             kept.append(r)
     kept.sort(key=lambda r: (r.first, r.last))
     return kept
@@ -894,6 +895,8 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
             add(targets, m.entity)
         elif coordinated and previous.entity in sources and reciprocal:
             add(sources, m.entity)
+        elif reciprocal and m.lead - last <= 2 and tokens[m.lead - 1].norm == "من":
+            add(sources, m.entity)  # "تلقى اتصالا هاتفيا من نظيره الإيراني": the caller takes part
         elif prep in _WITH or _with_between(tokens, last, m.first) or (reciprocal and prep is None and (
                 m.first - last <= 3 or (previous is not None and previous.entity in sources and m.lead - previous.last <= 4))):
             # "التقى الوزير التركي في أنقرة نظيره الإيراني": the object met after the subject

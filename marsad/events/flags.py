@@ -39,6 +39,16 @@ HISTORICAL = frozenset(fold(w) for w in ["منذ", "سبق", "سبقت", "ذكر
 _BOUNDARY = frozenset(fold(w) for w in [",", ";", ":", ".", "«", "»", '"', "(", ")", "-", "ـ", "لكن", "بينما", "فيما", "حيث"])
 
 WINDOW = 5
+# Verbs that deny or refuse what their أن-clause says ("نفى المتحدث أن تكون طهران قد زودتهم
+# بأسلحة", "رفضت أن تشارك"): the clause's event did not happen, however far the verb is.
+DENIALS = frozenset(fold(w) for w in
+    ["نفى", "نفت", "ينفي", "تنفي", "نفوا", "ينفون", "رفض", "رفضت", "يرفض", "ترفض", "رفضوا", "انكر", "انكرت",
+     "ينكر", "تنكر", "استبعد", "استبعدت", "يستبعد", "تستبعد", "كذب", "كذبت"])
+# How far back from the trigger an أن of a denied clause is looked for.
+CLAUSE_WINDOW = 14
+# Acts that one rejects only once they were made: "رفضت طهران الاتهامات", "نفت العقوبات" do not
+# negate the accusation or the sanctions, while "رفضت الحوار" leaves the talks undone.
+PRESUPPOSED = frozenset({"ACCUSE", "THREATEN", "SANCTION", "REQUEST"})
 
 
 @dataclass(slots=True)
@@ -107,4 +117,38 @@ def trigger_flags(tokens: list[Token], first: int, sent_start: int, trigger_kind
                 flags.negated = True
                 flags.hypothetical = flags.hypothetical or tok.norm.endswith("لن")
                 break
+    return flags
+
+
+def _denied_clause(tokens: list[Token], first: int, sent_start: int) -> bool:
+    """The trigger sits in the أن-clause of a denial verb, within the same clause."""
+    lo = max(sent_start, first - CLAUSE_WINDOW)
+    for j in range(first - 1, lo - 1, -1):
+        norm = tokens[j].norm
+        if norm in _BOUNDARY:
+            return False
+        if norm in ("ان", "وان", "بان"):
+            if tokens[j].text.lstrip("وب").startswith("إ"):
+                return False  # إن follows قال, not a denial
+            for k in range(j - 1, max(sent_start, j - 8) - 1, -1):  # the denier's subject may be long
+                if tokens[k].norm in _BOUNDARY:
+                    break
+                if any(r in DENIALS for r in _bare(tokens[k].norm)):
+                    return True
+            return False
+    return False
+
+
+def event_flags(tokens: list[Token], first: int, sent_start: int, trigger_kind: str, event_type: str) -> Flags:
+    """`trigger_flags` read for an event record: denied أن-clauses negate, and a rejected
+    accusation, threat, sanction or demand is still one that was made."""
+    flags = trigger_flags(tokens, first, sent_start, trigger_kind)
+    if not flags.negated and _denied_clause(tokens, first, sent_start):
+        flags.negated = True
+    elif flags.negated and event_type in PRESUPPOSED and trigger_kind not in ("V", "I"):
+        lo = max(sent_start, first - WINDOW)
+        cues = [tokens[j].norm for j in range(lo, first)]
+        # Only a rejecting verb negates here; لم، لا، عدم … still do.
+        if not any(r in NEGATORS and r not in DENIALS for c in cues for r in _bare(c)):
+            flags.negated = False
     return flags

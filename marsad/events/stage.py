@@ -32,7 +32,7 @@ from marsad.events.arguments import (
     token_range,
 )
 from marsad.events.classifier import CLASSIFIED_TYPES, Model, load_model
-from marsad.events.flags import trigger_flags
+from marsad.events.flags import event_flags, trigger_flags
 from marsad.events.lexicon import Hit, TriggerLexicon, default_lexicon
 from marsad.text.normalize import fold
 from marsad.text.tokens import clitic_variants
@@ -95,6 +95,29 @@ _ACCIDENTS = frozenset(["حادث", "حادثه", "حوادث"])
 _TRAFFIC = frozenset(["سير", "مرور", "مروري", "مروريه", "السير", "المرور"])
 # ASSAULT triggers that only report a casualty, which a disaster explains as well (stems, folded).
 _CASUALTY_STEMS = ("قتل", "مقتل", "مصرع", "وفاه", "توفي", "جرح", "اصيب", "اصاب", "لقي", "حتف", "ضحايا")
+
+
+def _merge_restated_talks(doc: Document) -> list[Event]:
+    """One consultation told twice — "بحث … مع … خلال الاتصال الهاتفي", "تلقى اتصالا من نظيره.
+    وبحث الجانبان …" — is one event: talks in the same or the next sentence whose parties are
+    a subset of the other's merge, keeping the one that says how (phone, visit) and all parties."""
+    kept: list[Event] = []
+    for ev in doc.events:
+        same = None
+        if ev.type in _RECIPROCAL_TYPES and ev.source:
+            same = next((k for k in kept if k.type == ev.type and 0 <= ev.sentence - k.sentence <= 1
+                         and (k.negated, k.hypothetical) == (ev.negated, ev.hypothetical)
+                         and (set(ev.source) <= set(k.source) or set(k.source) <= set(ev.source))), None)
+        if same is None:
+            kept.append(ev)
+            continue
+        parties = same.source + [e for e in ev.source if e not in same.source]
+        codes = same.source_actor + [c for c in ev.source_actor if c not in same.source_actor]
+        if ev.mode and not same.mode:
+            kept[kept.index(same)] = ev
+            same = ev
+        same.source, same.source_actor = parties, codes
+    return kept
 
 
 def _long_ago(date: str | None, published: str | None) -> bool:
@@ -215,6 +238,7 @@ class EventStage:
             lo = hi
         if scores:
             doc.meta["events_scores"] = scores
+        doc.events = _merge_restated_talks(doc)
         for i, ev in enumerate(doc.events, 1):
             ev.id = f"V{i}"
         return doc
@@ -280,7 +304,7 @@ class EventStage:
         for hit, conf in sorted(chosen, key=lambda c: c[0].first):
             trig = hit.trigger
             kind = trig.head_kind
-            flags = trigger_flags(tokens, hit.first, lo, kind)
+            flags = event_flags(tokens, hit.first, lo, kind, trig.type)
             reciprocal = (trig.type in _RECIPROCAL_TYPES and trig.mode not in ("visit", "third-party")) or _exchanged(
                 tokens, hit, lo
             )

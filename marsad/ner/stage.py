@@ -121,6 +121,8 @@ class NerStage:
             found = self._places(toks, self._organisations(toks, found))
             previous_end = 0
             for i, j, label, score in found:
+                if label == "PERS":
+                    j = self._person_end(toks, i, j)
                 m = self._mention(doc, toks, i, j, label, score)
                 if m is not None:
                     if m.type == "PER":
@@ -248,6 +250,15 @@ class NerStage:
                 return "GPE", None
             return "LOC", None
         return "LOC", None
+
+    def _person_end(self, toks: list[Token], i: int, j: int) -> int:
+        """A person's name stops before trailing common words the tagger ran on into
+        ("بدر عبد العاطي اتصالا هاتفيا", "… لافروف أمس"): words of the news vocabulary
+        that no name list holds."""
+        while j - i > 1 and toks[j - 1].norm in self.vocab and not self.lex.persons.get(toks[j - 1].norm) \
+                and not self._known_name(toks[j - 1].norm):
+            j -= 1
+        return j
 
     def _known_name(self, form: str) -> bool:
         lex = self.lex
