@@ -549,3 +549,13 @@ def test_possessed_members_are_coded_as_their_owner(stage: ActorStage) -> None:
     doc = stage(make_document("أعلنت هيئة الحشد الشعبي مقتل ثلاثة من عناصرها. وقالت حركة طالبان إن أحد قادتها قتل في غارة."))
     codes = codes_by_mention(doc)
     assert codes["عناصرها"] == codes["الحشد الشعبي"] and codes["قادتها"] == codes["حركة طالبان"] == "AFGREB"
+
+
+def test_a_capital_south_of_which_something_happens_is_a_place(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document("وأطلق مسلحون النار على سيارة لضابط في حي الدورة جنوبي بغداد."))
+    assert codes_by_mention(doc)["بغداد"] == "IRQ"  # where, not the Iraqi state acting
+
+
+def test_foreign_forces_are_not_the_place_s_own(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document("وأعلنت وزارة الداخلية العراقية أن قوات أجنبية قصفت موقعا للشرطة غربي العراق."))
+    assert by_mention(doc)["قوات"].actor.country is None

@@ -220,3 +220,12 @@ def test_place_of_sentence_keeps_the_most_specific(stage: GeoStage) -> None:
 def test_document_without_places(stage: GeoStage) -> None:
     doc = run(stage, "أكدت الوزارة أن الاجتماع سيعقد غدا.")
     assert doc.places == [] and doc.meta["place_of_sentence"] == {}
+
+
+def test_a_district_missing_from_the_gazetteer_keeps_its_own_name() -> None:
+    from marsad.pipeline import Pipeline
+
+    doc = Pipeline.from_names(["text", "ner", "actors", "geo"])(
+        make_document("وأطلق مسلحون النار على سيارة في حي الدورة جنوبي بغداد."))
+    names = {e.name_ar: e.name for e in doc.entities}
+    assert names["بغداد"] == "Baghdad" and names["الدورة"] != "Baghdad"

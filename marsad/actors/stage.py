@@ -31,6 +31,9 @@ from marsad.text.tokens import clitic_variants, is_dash, strip_proclitics
 # Sectors whose unnamed agents belong to the country the article is set in (الجيش, النظام).
 # Words that continue a name with its lineage (بن فلان، آل سعود).
 _LINEAGE = {"بن", "ابن", "ال"}
+# Modifiers saying an agent is not of the place it is in ("قوات أجنبية", "القوات الدولية").
+_FOREIGN = frozenset(fold(c + w) for w in ("أجنبية", "أجنبي", "أجانب", "الأجنبية", "الأجنبي", "الأجانب", "دولية",
+                                          "الدولية", "متعددة") for c in ("", "و"))
 _LOCAL_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "UAF", "JUD", "LEG", "SPY", "CVL", "REF"}
 _SKIP = set("«»\"'“”„‘’()[]")  # quote marks and brackets never break a name or agent phrase
 # The reading of a possessed member noun with no sector of its own (عناصرها، أفراده، قادتها).
@@ -888,7 +891,8 @@ class _Run:
                     ant = self.last_before(start_off, lambda e: e.type == "PER" and e.actor is not None)
                     if ant is not None and ant.actor is not None:
                         sector = ant.actor.sector or sector
-                elif country is None and sector in _LOCAL_SECTORS and self.where(s):
+                elif country is None and sector in _LOCAL_SECTORS and self.where(s) and not any(
+                        w.norm in _FOREIGN for w in s.words[u.i:end + 1]):  # "قوات أجنبية" are not the place's
                     country = self.where(s)  # the sentence's country, else the article's, when clear
                     located = True
                 etype = "PER" if head.person else "ORG"

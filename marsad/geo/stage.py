@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from marsad.document import Document, Place, Token
 from marsad.geo.gazetteer import Gazetteer, GeoRecord, load_gazetteer
-from marsad.geo.lookup import article_stripped, find_hits, first_variants
+from marsad.geo.lookup import article_stripped, find_hits, first_variants, name_key
 from marsad.geo.resolve import (
     CUE_FEATURES,
     MENA,
@@ -339,6 +339,16 @@ class GeoStage:
                 return _text_offset(tok, cut)
         return tok.start
 
+    def _names_city(self, e, place: Place) -> bool:
+        """The entity inside a part-of-city place is that city ("حلب" in "أحياء حلب الشرقية"),
+        not a district the gazetteer lacks ("الدورة" in "حي الدورة جنوبي بغداد")."""
+        for m in e.mentions:
+            key = name_key(m.text)
+            for k in (key, key[2:] if key.startswith("ال") else key):
+                if any(r.geonameid == place.geonameid for r in self.gaz.candidates(k)):
+                    return True
+        return False
+
     @staticmethod
     def _subcity_before(doc: Document, toks: list[Token], c: _Cand, rec: GeoRecord) -> GeoRecord | None:
         """"الأحياء الشرقية المحاصرة في حلب": a part-of-city head within 4 words before في/من."""
@@ -413,5 +423,5 @@ class GeoStage:
             place_spans = {(m.start, m.end) for m in place.mentions}
             if any((m.start, m.end) in place_spans for m in e.mentions):
                 e.name = place.name
-            elif place.precision == "sub-city":
+            elif place.precision == "sub-city" and self._names_city(e, place):
                 e.name = place.name.split(" (")[0]
