@@ -20,7 +20,7 @@ import itertools
 from collections import Counter
 from dataclasses import dataclass
 
-from marsad.document import Document, Place, Token
+from marsad.document import Document, Entity, Place, Token
 from marsad.geo.gazetteer import Gazetteer, GeoRecord, load_gazetteer
 from marsad.geo.lookup import article_stripped, find_hits, first_variants, name_key
 from marsad.geo.resolve import (
@@ -339,15 +339,11 @@ class GeoStage:
                 return _text_offset(tok, cut)
         return tok.start
 
-    def _names_city(self, e, place: Place) -> bool:
+    def _names_city(self, e: Entity, place: Place) -> bool:
         """The entity inside a part-of-city place is that city ("حلب" in "أحياء حلب الشرقية"),
         not a district the gazetteer lacks ("الدورة" in "حي الدورة جنوبي بغداد")."""
-        for m in e.mentions:
-            key = name_key(m.text)
-            for k in (key, key[2:] if key.startswith("ال") else key):
-                if any(r.geonameid == place.geonameid for r in self.gaz.candidates(k)):
-                    return True
-        return False
+        keys = {k for m in e.mentions for k in (name_key(m.text), name_key(m.text).removeprefix("ال"))}
+        return any(r.geonameid == place.geonameid for k in keys for r in self.gaz.candidates(k))
 
     @staticmethod
     def _subcity_before(doc: Document, toks: list[Token], c: _Cand, rec: GeoRecord) -> GeoRecord | None:

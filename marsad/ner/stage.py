@@ -255,8 +255,8 @@ class NerStage:
         """A person's name stops before trailing common words the tagger ran on into
         ("بدر عبد العاطي اتصالا هاتفيا", "… لافروف أمس"): words of the news vocabulary
         that no name list holds."""
-        while j - i > 1 and toks[j - 1].norm in self.vocab and not self.lex.persons.get(toks[j - 1].norm) \
-                and not self._known_name(toks[j - 1].norm):
+        while j - i > 1 and (last := toks[j - 1].norm) in self.vocab and not self.lex.persons.get(last) \
+                and not self._known_name(last):
             j -= 1
         return j
 
