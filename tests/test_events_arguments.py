@@ -466,3 +466,44 @@ def test_what_a_spokesman_denies_did_not_happen(pipeline: Pipeline) -> None:
     accusation = by_type["ACCUSE"]
     assert not accusation.negated and accusation.source_actor == ["USAGOV"]  # rejected, but made
     assert by_type["REJECT"].source_actor == ["IRNGOV"]
+
+
+# -- titles, attached prepositions, dual verbs -------------------------------------------------------
+@pytest.mark.parametrize("text, etype, source", [
+    ("ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش الأطراف المتحاربة في السودان إلى وقف فوري لإطلاق النار.",
+     "REQUEST", "أنطونيو غوتيريش"),
+    ("ونفى المتحدث باسم الخارجية الإيرانية ناصر كنعاني الاتهامات الأمريكية بتزويد روسيا بطائرات مسيرة.",
+     "REJECT", "ناصر كنعاني"),
+], ids=["secretary general", "spokesman"])
+def test_the_office_holder_acts_not_the_body_in_his_title(pipeline: Pipeline, text: str, etype: str,
+                                                          source: str) -> None:
+    doc = pipeline(make_document(text, published="2026-11-20"))
+    event = next(e for e in doc.events if e.type == etype)
+    assert _names(doc, event.source) == [source]
+
+
+def test_a_place_with_an_attached_preposition_or_a_place_noun_is_where(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document(
+        "وقال مصدر في الشرطة العراقية إن انفجار عبوة ناسفة في سوق شعبي ببغداد أسفر عن مقتل ثلاثة مدنيين. "
+        "وأفادت وكالة رويترز بأن ناقلة نفط احتجزت في مضيق هرمز.", published="2026-11-20"))
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.source == [] and _names(doc, attack.target) == ["مدنيين"]
+    strait = next(e.id for e in doc.entities if e.name_ar and "هرمز" in e.name_ar)
+    assert all(strait not in e.source + e.target for e in doc.events)  # passive; the strait is where
+
+
+def test_a_dual_verb_after_a_visit_restates_it(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document(
+        "واستقبل الرئيس المصري عبد الفتاح السيسي في القاهرة رئيس الوزراء الفلسطيني محمد مصطفى "
+        "وبحثا تطورات الأوضاع في قطاع غزة.", published="2026-11-20"))
+    talks = [e for e in doc.events if e.type == "CONSULT"]
+    assert len(talks) == 1 and talks[0].mode == "visit"
+    assert (talks[0].source_actor, talks[0].target_actor) == (["EGYGOV"], ["PSEGOV"])  # host, guest
+
+
+def test_a_dual_verb_has_the_two_parties_just_named(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document(
+        "واجتمع وزير الخارجية التركي هاكان فيدان مع نظيره الإيراني عباس عراقجي في أنقرة، "
+        "واتفقا على تشكيل لجنة مشتركة لمتابعة ملف الحدود.", published="2026-11-20"))
+    agreed = next(e for e in doc.events if e.type == "AGREE")
+    assert sorted(agreed.source_actor) == ["IRNGOV", "TURGOV"]

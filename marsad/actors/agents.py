@@ -147,6 +147,7 @@ TITLE_SECTORS: list[tuple[str, set[tuple[str, ...]]]] = [
     ("PTY", _phrases("الحزب", "حزب")),
     ("JRN", _phrases("الصحفي", "الصحافي", "مراسل", "الكاتب")),
     ("LEG", _phrases("النائب")),
+    ("GOV", _phrases("الأمين العام")),  # of a body named after it (a party's is PTY, matched above)
 ]
 
 

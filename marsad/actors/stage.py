@@ -427,6 +427,9 @@ class ActorStage:
             i = u.i if u is not None and u.j == i else i - 1
         while i < start_word and (s.keys[i] in ("في", "باسم") or s.words[i].text in ",،"):
             i += 1
+            if s.keys[i - 1] == "في":  # "استقبل … في القاهرة رئيس الوزراء الفلسطيني": where, not the office
+                while i < start_word and s.keys[i] not in A.TITLE_WORDS:
+                    i += 1
         end = start_word
         while end > i and s.words[end - 1].text in ",،":
             end -= 1

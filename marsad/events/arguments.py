@@ -67,6 +67,7 @@ class MentionRef:
     last: int
     entity: str
     lead: int  # first token of the title right before the name ("ونظيره الأمريكي جون كيري"), else first
+    attached: str | None = None  # a preposition its first token holds before the name (لروسيا)
 
 
 def _title_start(doc: Document, ent: Entity, start: int) -> int | None:
@@ -76,6 +77,15 @@ def _title_start(doc: Document, ent: Entity, start: int) -> int | None:
         return None
     at = doc.text.rfind(title, max(0, start - len(title) - 3), start)
     return at if at >= 0 and not doc.text[at + len(title) : start].strip(" ،,") else None
+
+
+def _attached(doc: Document, ent: Entity, first: int, start: int) -> str | None:
+    """The preposition on a name the tagger trimmed it from (لروسيا، ببغداد); ب on a place is
+    where (ببغداد = في بغداد), as an attached ب almost always is in news."""
+    lead = doc.text[doc.tokens[first].start : start].lstrip("وف")
+    if lead not in ("ب", "ل"):
+        return None
+    return "في" if lead == "ب" and ent.type in ("GPE", "LOC") else lead
 
 
 def token_range(starts: list[int], ends: list[int], start: int, end: int) -> tuple[int, int]:
@@ -100,7 +110,7 @@ def sentence_mentions(doc: Document, starts: list[int], ends: list[int], lo: int
                 if first <= last:
                     title_at = _title_start(doc, ent, m.start) if ent.type == "PER" else None
                     lead = first if title_at is None else max(lo, min(first, bisect_right(starts, title_at) - 1))
-                    out.append(MentionRef(first, last, ent.id, lead))
+                    out.append(MentionRef(first, last, ent.id, lead, _attached(doc, ent, first, m.start)))
     # A mention inside another entity's mention is part of it, not an argument of its own
     # ("مقاتلي البيشمركة الأكراد" holds "البيشمركة", "سائحا اسبانيا" holds "اسبانيا").
     out.sort(key=lambda r: (r.first, -r.last))
@@ -109,8 +119,10 @@ def sentence_mentions(doc: Document, starts: list[int], ends: list[int], lo: int
         if not any(o.first <= r.first and r.last <= o.last and o.entity != r.entity
                    and (o.first, o.last) != (r.first, r.last) for o in kept):  # a dual names two
             kept.append(r)
-    kept.sort(key=lambda r: (r.first, r.last))
-    return kept
+    # ... and so is one inside a person's title, the body of the office ("المتحدث باسم الخارجية
+    # الإيرانية ناصر كنعاني", "الأمين العام للأمم المتحدة أنطونيو غوتيريش"): the person acts.
+    return sorted((r for r in kept if not any(o.lead <= r.first and r.last < o.first for o in kept)),
+                  key=lambda r: (r.first, r.last))
 
 
 # "during": the verbal noun after it is something the clause's subject is doing (folded).
@@ -131,6 +143,8 @@ def _preposition_before(tokens: list[Token], m: MentionRef, lo: int) -> str | No
     bare = head[1:] if head[:1] in ("و", "ف") else head
     if len(bare) > 3 and (bare.startswith("بال") or bare.startswith("لل")):
         return bare[0]  # attached preposition on a definite noun: بالجيش، للولايات
+    if m.attached is not None:
+        return m.attached
     j = m.first - 1
     if j >= lo:
         if any(r in _LOCATIVE_NOUNS for r in clitic_variants(tokens[j].norm)):
@@ -158,7 +172,9 @@ _PREMISES = (_BUILDINGS - {"مجلس"}) | frozenset(["مقار", "مباني", "
 _LOCATIVE_NOUNS = frozenset(["شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "وسط", "قرب", "داخل",
                              "خارج", "محيط", "اطراف", "ضواحي", "مدينه", "بلده", "قريه", "منطقه", "حي", "محافظه",
                              "ولايه", "اقليم", "ناحيه", "قضاء", "العاصمه", "عاصمه", "ريف", "مخيم", "انحاء",
-                             "شارع", "ساحه", "ميدان", "طريق", "امام", "خلف", "وراء", "قباله", "عند"])
+                             "شارع", "ساحه", "ميدان", "طريق", "امام", "خلف", "وراء", "قباله", "عند", "قطاع",
+                             "مضيق", "خليج", "بحر", "جزيره", "شبه", "وادي", "جبل", "نهر", "ساحل", "سواحل",
+                             "مياه"])
 # Counted heads of a partitive "من" ("عنصرين من …", "احد افراد …"), folded.
 _PARTITIVE_HEADS = frozenset(fold(w) for w in ["عنصرين", "عناصر", "عنصرا", "افراد", "فردين", "احد", "اثنين", "اثنان", "عدد", "عددا", "عشرات",
                               "مئات", "العشرات", "المئات", "بعض", "مجموعه", "مجموعات", "عدد", "قوه", "قوات",
@@ -209,6 +225,12 @@ _PROTESTERS = ("متظاهر", "محتج", "معتصم", "مضرب", "متظاه
 
 
 _DAMMA = "\u064f"
+
+
+def _dual_verb(tok: Token, stem: str) -> bool:
+    """A past verb in the dual (بحثا، اتفقتا، وناقشا) of the trigger word ``stem``."""
+    norm = tok.norm[1:] if tok.norm[:1] in ("و", "ف") and not stem.startswith(tok.norm[:1]) else tok.norm
+    return norm in (stem + "ا", stem + "تا") or (stem.endswith("ي") and norm == stem + "ا")
 
 
 def _vowelled_passive(tok: Token) -> bool:
@@ -735,6 +757,15 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
             add(targets, obj.entity)
         return sources, targets
 
+    if reciprocal and verbal and _dual_verb(tokens[first], hit.trigger.words[0]) and not any(
+            m.first - last <= 3 and _preposition_before(tokens, m, lo) is None for m in after):
+        # "استقبل السيسي … مصطفى وبحثا …": a dual verb with no subject after it has the two
+        # parties just named for its subject.
+        pair = [m for m in mentions if m.last < first and _preposition_before(tokens, m, lo) is None]
+        if len({m.entity for m in pair}) >= 2:
+            for m in pair[-2:]:
+                add(sources, m.entity)
+            return sources, []
     # "بين A و B": every participant is an actor; a mediator's subject acts between them
     # ("توسطت قطر بين الحكومة والمتمردين").
     between_parties: list[str] = []

@@ -107,17 +107,22 @@ def _merge_restated_talks(doc: Document) -> list[Event]:
         if ev.type in _RECIPROCAL_TYPES and ev.source:
             same = next((k for k in kept if k.type == ev.type and 0 <= ev.sentence - k.sentence <= 1
                          and (k.negated, k.hypothetical) == (ev.negated, ev.hypothetical)
-                         and (set(ev.source) <= set(k.source) or set(k.source) <= set(ev.source))), None)
+                         and (_parties(ev) <= _parties(k) or _parties(k) <= _parties(ev))), None)
         if same is None:
             kept.append(ev)
             continue
-        parties = same.source + [e for e in ev.source if e not in same.source]
-        codes = same.source_actor + [c for c in ev.source_actor if c not in same.source_actor]
         if ev.mode and not same.mode:
             kept[kept.index(same)] = ev
-            same = ev
-        same.source, same.source_actor = parties, codes
+            ev, same = same, ev
+        # a visit keeps its host → guest direction; parties it lacks join its sources
+        new = [e for e in ev.source if e not in _parties(same)]
+        same.source = same.source + new
+        same.source_actor = same.source_actor + [c for c in EventStage._codes(doc, new) if c not in same.source_actor]
     return kept
+
+
+def _parties(ev: Event) -> set[str]:
+    return set(ev.source) | set(ev.target)
 
 
 def _long_ago(date: str | None, published: str | None) -> bool:
