@@ -527,6 +527,14 @@ def test_a_spokesperson_is_coded_as_the_body_it_speaks_for(stage: ActorStage) ->
     assert codes["المتحدث باسم الحكومة العراقية"] == "IRQGOV"
 
 
+def test_the_spokesman_of_a_group_is_coded_as_the_group(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document("وقال المتحدث باسم المتمردين الحوثيين محمد عبد السلام إن الهجمات ستستمر، "
+                                 "فيما أطلقت الميليشيا الحوثية طائرة مسيرة باتجاه جازان.", published="2024-01-10"))
+    assert by_name(doc, "Mohamed Abdul al-Salam").actor.code == "YEMREB"  # type: ignore[union-attr]
+    codes = codes_by_mention(doc)
+    assert codes["الميليشيا الحوثية"] == "YEMREB"  # the Houthi adjective, not the sentence's Saudi place
+
+
 def test_a_title_with_a_nationality_refers_back_to_that_countrys_named_person(pipeline: Pipeline) -> None:
     doc = pipeline(make_document(
         "وقال لافروف خلال مؤتمر صحفي مع نظيره الصيني وانغ يي إن الحوار ضروري. "
@@ -559,3 +567,20 @@ def test_a_capital_south_of_which_something_happens_is_a_place(pipeline: Pipelin
 def test_foreign_forces_are_not_the_place_s_own(pipeline: Pipeline) -> None:
     doc = pipeline(make_document("وأعلنت وزارة الداخلية العراقية أن قوات أجنبية قصفت موقعا للشرطة غربي العراق."))
     assert by_mention(doc)["قوات"].actor.country is None
+
+
+def test_an_organisation_named_after_a_place_is_an_actor_of_its_own() -> None:
+    doc = Pipeline.from_names(["text", "ner", "actors", "quotes"])(make_document("وأعلن التحالف بقيادة السعودية في اليمن أنه اعترض طائرة مسيرة أطلقها الحوثيون "
+                                 "باتجاه مدينة جازان.", published="2021-03-01"))
+    coalition = by_name(doc, "Saudi-led coalition")
+    assert coalition.type == "ORG" and coalition.actor.code == "SAUMIL"  # type: ignore[union-attr]
+    assert by_name(doc, "Saudi Arabia").actor.country == "SAU"  # type: ignore[union-attr]  # still a place
+    assert [doc.entity(q.speaker).name for q in doc.quotes] == ["Saudi-led coalition"]  # type: ignore[union-attr]
+
+
+def test_a_ministry_the_dictionary_lacks_gets_an_english_name(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document("وفرضت وزارة الخزانة الأمريكية عقوبات على شركات، وقالت الخارجية الإيرانية إنها سترد.",
+                                 published="2024-01-10"))
+    names = {e.name_ar: e.name for e in doc.entities}
+    assert names["وزارة الخزانة الأمريكية"] == "Ministry of the Treasury (United States)"
+    assert names["الخارجية الإيرانية"] == "Ministry of Foreign Affairs (Iran)"

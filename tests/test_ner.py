@@ -192,3 +192,8 @@ def test_a_name_stops_before_the_common_words_after_it(stage: NerStage) -> None:
     doc = stage(make_document("وتلقى وزير الخارجية المصري بدر عبد العاطي اتصالا هاتفيا من نظيره الإيراني عباس عراقجي."))
     people = [m.text for m in doc.mentions if m.type == "PER"]
     assert people == ["بدر عبد العاطي", "عباس عراقجي"]
+
+
+def test_a_name_never_ends_on_abd(stage: NerStage) -> None:
+    doc = stage(make_document("وقال محمد عبد السلام إن الهجمات ستستمر."))
+    assert [m.text for m in doc.mentions if m.type == "PER"] == ["محمد عبد السلام"]

@@ -235,6 +235,29 @@ SECTOR_LABELS = {
     "JRN": "journalists", "REF": "refugees", "UAF": "armed group", "CRM": "criminals", "SPY": "intelligence",
     "LAB": "labour", "EDU": "education", "REL": "religious", "BUS": "business", "HLH": "health",
 }
+# A ministry's portfolio (وزارة الخزانة، الخارجية الإيرانية) to its English name, for ministries
+# the dictionary does not list: "Ministry of Foreign Affairs (Iran)" rather than a transcription.
+PORTFOLIOS = {phrase_key(ar)[0]: en for ar, en in (
+    ("الخارجية", "Foreign Affairs"), ("الدفاع", "Defence"), ("الداخلية", "Interior"), ("الخزانة", "the Treasury"),
+    ("المالية", "Finance"), ("العدل", "Justice"), ("الصحة", "Health"), ("التعليم", "Education"),
+    ("التربية", "Education"), ("الإعلام", "Information"), ("الاقتصاد", "Economy"), ("النفط", "Oil"),
+    ("الطاقة", "Energy"), ("الزراعة", "Agriculture"), ("التجارة", "Trade"), ("الخارجية والمغتربين", "Foreign Affairs"),
+    ("الأوقاف", "Religious Endowments"), ("الثقافة", "Culture"), ("النقل", "Transport"), ("العمل", "Labour"),
+    ("الصناعة", "Industry"), ("الكهرباء", "Electricity"), ("البيئة", "Environment"), ("السياحة", "Tourism"),
+    ("الاتصالات", "Communications"), ("الإسكان", "Housing"), ("الري", "Irrigation"), ("الموارد المائية", "Water Resources"),
+)}
+_MINISTRY_WORDS = {phrase_key(w)[0] for w in ("وزارة", "وزارتي", "لوزارة", "بوزارة", "ووزارة")}
+
+
+def ministry_name(keys: list[str], country: str | None) -> str | None:
+    """English name of a ministry phrase (lexicon keys of its words), with its country's name."""
+    rest = keys[1:] if keys and keys[0] in _MINISTRY_WORDS else keys
+    portfolio = PORTFOLIOS.get(rest[0]) if rest else None
+    if portfolio is None or (keys == rest and len(rest) < 2):
+        return None  # "الخارجية" alone is a ministry only with its nationality after it
+    return f"Ministry of {portfolio} ({country})" if country else f"Ministry of {portfolio}"
+
+
 # Sector priority when several agent words occur in one phrase.
 SECTOR_ORDER = ["MIL", "COP", "SPY", "REB", "UAF", "JUD", "LEG", "GOV", "PTY", "OPP", "CRM", "JRN", "MED",
                 "REF", "EDU", "REL", "HLH", "LAB", "BUS", "CVL"]

@@ -420,6 +420,8 @@ class ActorStage:
             i -= 1  # "مساعد وزير الخارجية الإيراني، حسين جابري"
         while i > 0:
             ok, u = self._title_word(s, i - 1)
+            if not ok and u is not None and u.j == i and u.i > 0 and u.best("agent") and s.keys[u.i - 1] == _FOR:
+                ok = True  # "المتحدث باسم المتمردين الحوثيين": the body spoken for
             if not ok:
                 if _conjoined_title(s, i - 1):
                     i -= 1  # "ونظيره الأمريكي جون كيري": the conjunction opens the title
@@ -448,8 +450,13 @@ class ActorStage:
                 h = u.best("adjective", "country", "capital")
                 if h:
                     country = country or h.code
-        # "قائد" leads an army or a police force alike: the institution named decides.
-        return i, country, A.office_sector(keys - A.COMMANDER) or A.office_sector(keys), keys
+        # "قائد" leads an army or a police force alike: the institution named decides; a
+        # spokesman is coded as the body spoken for (the rebels' spokesman is a rebel).
+        sector = A.office_sector(keys - A.COMMANDER) or A.office_sector(keys)
+        if _FOR in s.keys[i:end]:
+            body_country, body_sector = self._code_units(s, s.keys.index(_FOR, i) + 1, end, None, {})
+            country, sector = country or body_country, body_sector or sector
+        return i, country, sector, keys
 
     @staticmethod
     def _title_word(s: Sent, w: int) -> tuple[bool, Unit | None]:
@@ -632,7 +639,8 @@ class _Run:
                 s, i, j = loc
                 hit = self.st._link(s, i, j, ent.type)
                 wider = next((u for u in s.units if u.i <= i and j <= u.j and (u.j - u.i) > (j - i)), None)
-                if wider is not None and wider.best("actor") is not None and (hit is None or hit.priority < 5):
+                if wider is not None and wider.best("actor") is not None and (hit is None or hit.priority < 5) \
+                        and not _named_after(ent, wider):
                     hit = wider.best("actor")  # "الملك حسين" as one dictionary phrase beats the bare name
                 if hit and (best is None or (hit.priority, j - i) > (best[1].priority, best[0])):
                     best = (j - i, hit)
@@ -660,7 +668,7 @@ class _Run:
                 h = u.best("actor")
                 if not h or h.entry is None or h.entry.source != "curated":
                     continue
-                if any((s.index, w) in self.covered for w in range(u.i, u.j)):
+                if any((s.index, w) in self.covered and not self.named_place(s, w, u) for w in range(u.i, u.j)):
                     continue
                 if u.j - u.i == 1 and u.best("agent", "adjective", "country", "capital", "city"):
                     continue  # a lone common word is not a name
@@ -675,6 +683,16 @@ class _Run:
                     self.hits[ent.id] = h
                 ent.mentions.append(self.span(s, u.i, u.j))
                 self.claim(ent, s, u.i, u.j)
+
+    def named_place(self, s: Sent, w: int, u: Unit) -> bool:
+        """Word ``w`` is a place the organisation phrase ``u`` is named after (السعودية of
+        "التحالف بقيادة السعودية"): the phrase is an actor of its own around it."""
+        for ent in self.doc.entities:
+            for m in ent.mentions:
+                loc = self.words_of(m.start, m.end)
+                if loc is not None and loc[0] is s and loc[1] <= w < loc[2]:
+                    return _named_after(ent, u)
+        return False
 
     # 3. Code one entity.
     def code_entity(self, ent: Entity) -> None:
@@ -705,7 +723,8 @@ class _Run:
             country = country or entry.country
             if _former(entry, self.date) and entry.type == "PER":
                 sector = "ELI"  # CAMEO's elites: former officials (ساركوزي in 2015)
-            ent.name = entry.name if entry.source == "curated" else romanize(entry.ar[0])
+            ent.name = entry.name if entry.source == "curated" else (
+                self.ministry_name(ent, country) or romanize(entry.ar[0]))
             ent.name_ar = entry.ar[0] if entry.source == "curated" else longest
             ent.actor = Actor(_code(country, sector), country, sector, entry.wikidata)
             return
@@ -741,10 +760,20 @@ class _Run:
                 c, sec = st._code_units(*loc, self.date, {})
                 if c or sec:
                     ent.actor = Actor(_code(c, sec), c, sec, None)
+                    ent.name = self.ministry_name(ent, c) or ent.name
                     return
         title = self.title_after(ent)  # a person the tagger typed ORG: «X» رئيس الوزراء
         if title is not None:
             ent.actor = Actor(_code(*title), *title, None)
+
+    def ministry_name(self, ent: Entity, country: str | None) -> str | None:
+        """"Ministry of Foreign Affairs (Iran)" for an organisation named as a ministry."""
+        row = self.lex.countries.get(country or "")
+        for m in ent.mentions if ent.type == "ORG" else ():
+            loc = self.words_of(m.start, m.end)
+            if loc and (name := A.ministry_name(loc[0].keys[loc[1]:loc[2]], row["en"] if row else country)):
+                return name
+        return None
 
     def title_after(self, ent: Entity) -> tuple[str | None, str | None] | None:
         """(country, sector) of an office set off after one of the entity's mentions; sets
@@ -771,6 +800,12 @@ class _Run:
                     h = u.best("country", "capital", "city", "adjective")
                     if h and h.code:
                         return h.code, h.kind
+            if j - i == 1:  # inside a longer phrase ("التحالف بقيادة السعودية"): the word alone
+                words = [*self.lex.table.get((s.keys[i],), ()), *self.lex.places.get((s.skeys[i],), ())]
+                kinds = ("country", "capital", "city", "adjective")  # السعودية is both; the country first
+                h = min((h for h in words if h.code and h.kind in kinds), key=lambda h: kinds.index(h.kind), default=None)
+                if h is not None:
+                    return h.code, h.kind
         return None
 
     def acts(self, ent: Entity) -> bool:
@@ -1065,6 +1100,16 @@ class _Run:
                            None, Actor(_code(adj.code, sector), adj.code, sector, None))
         self.unnamed.add(ent.id)
         return True
+
+
+_FOR = phrase_key("باسم")[0]
+
+
+def _named_after(ent: Entity, u: Unit) -> bool:
+    """A place inside a listed organisation's name: the organisation is not the place."""
+    h = u.best("actor")
+    return ent.type in ("GPE", "LOC") and h is not None and h.entry is not None and h.entry.type == "ORG" \
+        and h.entry.source == "curated"
 
 
 def _conjoined_title(s: Sent, w: int) -> str | None:

@@ -14,6 +14,8 @@ from marsad.text.tokens import clitic_variants, strip_proclitics
 
 _TYPES: dict[str, EntityType] = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _CONJ = "وف"
+# Words a name goes on after, whatever follows ("عبد السلام", "أبو بكر", "بن سلمان"), folded.
+_NAME_LINKS = frozenset(["عبد", "ابو", "ابي", "ابا", "بن", "ابن", "بنت"])
 _PREP = "بلك"
 
 # Role words before a person -> subtype (folded). Source: NewsFANE's PER subtypes.
@@ -254,9 +256,11 @@ class NerStage:
     def _person_end(self, toks: list[Token], i: int, j: int) -> int:
         """A person's name stops before trailing common words the tagger ran on into
         ("بدر عبد العاطي اتصالا هاتفيا", "… لافروف أمس"): words of the news vocabulary
-        that no name list holds."""
+        that no name list holds; it never ends on a link (عبد، أبو، بن)."""
+        while j < len(toks) and toks[j - 1].norm in _NAME_LINKS and toks[j].norm.isalpha():
+            j += 1  # "محمد عبد السلام": the tagger stopped on a link no name ends with
         while j - i > 1 and (last := toks[j - 1].norm) in self.vocab and not self.lex.persons.get(last) \
-                and not self._known_name(last):
+                and not self._known_name(last) and toks[j - 2].norm not in _NAME_LINKS:
             j -= 1
         return j
 
