@@ -584,3 +584,11 @@ def test_a_ministry_the_dictionary_lacks_gets_an_english_name(pipeline: Pipeline
     names = {e.name_ar: e.name for e in doc.entities}
     assert names["وزارة الخزانة الأمريكية"] == "Ministry of the Treasury (United States)"
     assert names["الخارجية الإيرانية"] == "Ministry of Foreign Affairs (Iran)"
+
+
+def test_a_defence_ministry_is_military_and_an_army_is_not_spelt_out(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document("وأعلنت وزارة الدفاع العراقية أن الجيش اللبناني لم يشارك في المناورات.",
+                                 published="2024-01-10"))
+    by_ar = {e.name_ar: e for e in doc.entities}
+    assert by_ar["وزارة الدفاع العراقية"].actor.code == "IRQMIL"  # type: ignore[union-attr]
+    assert by_ar["الجيش اللبناني"].name == "Lebanon military"

@@ -127,3 +127,20 @@ def test_a_continuation_with_a_saying_participle_keeps_the_speaker(pipeline: Pip
     doc = process(pipeline, 'وأضاف أردوغان في كلمة أمام نواب حزبه: «لن نوقف العملية». '
                             'وتابع قائلا إن "الاتحاد الأوروبي لا يحق له أن يعطينا دروسا".')
     assert is_speaker(doc, find(doc, "دروسا").speaker, "أردوغان")
+
+
+def test_an_agency_citing_sources_relays_them(pipeline: Pipeline) -> None:
+    doc = process(pipeline, "وأفادت وكالة رويترز نقلا عن مصادر ملاحية بأن ناقلة نفط احتجزت في مضيق هرمز.")
+    quote = find(doc, "ناقلة نفط")
+    assert quote.speaker is None and is_speaker(doc, quote.via, "رويترز")  # the sources are no entity
+
+
+@pytest.mark.parametrize("text, speaker, code", [
+    ("وقال مصدر في الشرطة العراقية إن انفجارا وقع في سوق شعبي.", "مصدر في الشرطة العراقية", "IRQCOP"),
+    ("وقالت مصادر في الجيش اللبناني إن دورية تعرضت لإطلاق نار.", "مصادر في الجيش اللبناني", "LBNMIL"),
+    ("وقال مسؤول في وزارة الدفاع العراقية إن القوات استعادت البلدة.", "مسؤول في وزارة الدفاع العراقية", "IRQMIL"),
+], ids=["police source", "army sources", "defence official"])
+def test_a_source_inside_a_body_speaks_for_it(pipeline: Pipeline, text: str, speaker: str, code: str) -> None:
+    doc = process(pipeline, text)
+    entity = doc.entity(doc.quotes[0].speaker)
+    assert entity is not None and entity.name_ar == speaker and entity.actor.code == code  # type: ignore[union-attr]

@@ -98,8 +98,11 @@ REGIME = {phrase_key(w)[0] for w in ("النظام", "النظامي", "الحك
 GENERIC_HEADS = {phrase_key(w)[0] for w in (
     "قوات", "القوات", "عناصر", "أفراد", "افراد", "أحد", "احد", "ضابط", "ضباط", "ضابطا", "زعيم", "زعماء", "قادة",
     "قائد", "عنصر", "عنصرين", "مقاتلي", "أعضاء", "اعضاء", "رجال", "مسؤول", "مسؤولو", "جنود", "مجموعة",
-    "دورية", "دوريات", "قافلة", "وفد", "وفدا", "وفود",
+    "دورية", "دوريات", "قافلة", "وفد", "وفدا", "وفود", "مصدر", "مصادر",
 )}
+# Sources, coded only as members of the body named after them ("مصدر في الشرطة", "مصادر من الجيش").
+SOURCE_WORDS = ("مصدر", "مصادر", "المصدر", "المصادر")
+SOURCE_HEADS = {phrase_key(w)[0] for w in SOURCE_WORDS}
 # Agent nouns that can be possessed by an earlier actor ("قواتها", "أحد جنوده", "حزبه"): people
 # and bodies. Abstract heads are left out: "نظامها القضائي", "أمنه واستقراره" name no actor.
 OWNABLE = {phrase_key(w)[0] for w in (
@@ -249,13 +252,16 @@ PORTFOLIOS = {phrase_key(ar)[0]: en for ar, en in (
 _MINISTRY_WORDS = {phrase_key(w)[0] for w in ("وزارة", "وزارتي", "لوزارة", "بوزارة", "ووزارة")}
 
 
-def ministry_name(keys: list[str], country: str | None) -> str | None:
-    """English name of a ministry phrase (lexicon keys of its words), with its country's name."""
+def ministry(keys: list[str], country: str | None) -> tuple[str, str | None] | None:
+    """(English name with its country's, sector if not GOV) of a ministry phrase (lexicon keys of
+    its words): a defence ministry is the military, an interior ministry the police, as in CAMEO."""
     rest = keys[1:] if keys and keys[0] in _MINISTRY_WORDS else keys
     portfolio = PORTFOLIOS.get(rest[0]) if rest else None
     if portfolio is None or (keys == rest and len(rest) < 2):
         return None  # "الخارجية" alone is a ministry only with its nationality after it
-    return f"Ministry of {portfolio} ({country})" if country else f"Ministry of {portfolio}"
+    name = f"Ministry of {portfolio} ({country})" if country else f"Ministry of {portfolio}"
+    sector = office_sector({rest[0]})
+    return name, sector if sector in ("MIL", "COP") else None
 
 
 # Sector priority when several agent words occur in one phrase.

@@ -11,6 +11,7 @@ match inflected text ("وزارة الدفاع الأميركية").
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -188,7 +189,8 @@ def skeleton(k: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def build(resources: Path = RESOURCES, agents: list[tuple[str, str, bool]] | None = None,
-          not_agents: list[str] | None = None, anaphors: list[str] | None = None) -> Lexicon:
+          not_agents: list[str] | None = None, anaphors: list[str] | None = None,
+          sources: Iterable[str] = ()) -> Lexicon:
     """Compile the shipped dictionary files (and the curated agent nouns) into one lexicon."""
     lex = Lexicon()
     for line in (resources / "countries.jsonl").read_text(encoding="utf-8").splitlines():
@@ -210,6 +212,8 @@ def build(resources: Path = RESOURCES, agents: list[tuple[str, str, bool]] | Non
         lex.add(phrase, Hit("agent", sector, person=person, priority=3))
     for phrase in anaphors or []:
         lex.add(phrase, Hit("anaphor", priority=8))
+    for phrase in sources:  # "مصادر": an actor only with the body it is in (the actors stage)
+        lex.add(phrase, Hit("source", priority=1))
     for phrase in not_agents or []:
         lex.add(phrase, Hit("none", priority=9))
     surname_count: dict[str, list[Entry]] = {}

@@ -44,7 +44,7 @@ _LEX: Lexicon | None = None
 def lexicon() -> Lexicon:
     global _LEX
     if _LEX is None:
-        _LEX = build(agents=A.CORE_AGENTS, not_agents=A.NOT_AGENTS, anaphors=A.ANAPHORS)
+        _LEX = build(agents=A.CORE_AGENTS, not_agents=A.NOT_AGENTS, anaphors=A.ANAPHORS, sources=A.SOURCE_WORDS)
     return _LEX
 
 
@@ -307,7 +307,8 @@ class ActorStage:
         for u in s.units:
             if u.i < i or u.j > j:
                 continue
-            if u.i > i and _locative(s, u.i) and not u.best("agent"):
+            member = u.i == i + 2 and s.keys[i] in A.GENERIC_HEADS  # "مسؤول في وزارة الدفاع": of, not where
+            if u.i > i and _locative(s, u.i) and not u.best("agent") and not member:
                 break
             if u.best("none"):
                 continue
@@ -723,9 +724,13 @@ class _Run:
             country = country or entry.country
             if _former(entry, self.date) and entry.type == "PER":
                 sector = "ELI"  # CAMEO's elites: former officials (ساركوزي in 2015)
-            ent.name = entry.name if entry.source == "curated" else (
-                self.ministry_name(ent, country) or romanize(entry.ar[0]))
+            ent.name = entry.name if entry.source == "curated" else romanize(entry.ar[0])
             ent.name_ar = entry.ar[0] if entry.source == "curated" else longest
+            if entry.source != "curated" and (named := self.ministry(ent, country)):
+                ent.name, sector = named[0], named[1] or sector
+            elif entry.source != "curated" and ent.type == "ORG" and any(
+                    _common_words(self.lex, *loc) for m in ent.mentions if (loc := self.words_of(m.start, m.end))):
+                ent.name = _label(self.lex, country, sector)
             ent.actor = Actor(_code(country, sector), country, sector, entry.wikidata)
             return
         ent.name_ar = ent.name_ar or longest
@@ -759,20 +764,23 @@ class _Run:
             if loc:
                 c, sec = st._code_units(*loc, self.date, {})
                 if c or sec:
+                    if named := self.ministry(ent, c):
+                        ent.name, sec = named[0], named[1] or sec
+                    elif _common_words(self.lex, *loc):  # "الجيش اللبناني" is Lebanon's military
+                        ent.name = _label(self.lex, c, sec)
                     ent.actor = Actor(_code(c, sec), c, sec, None)
-                    ent.name = self.ministry_name(ent, c) or ent.name
                     return
         title = self.title_after(ent)  # a person the tagger typed ORG: «X» رئيس الوزراء
         if title is not None:
             ent.actor = Actor(_code(*title), *title, None)
 
-    def ministry_name(self, ent: Entity, country: str | None) -> str | None:
-        """"Ministry of Foreign Affairs (Iran)" for an organisation named as a ministry."""
+    def ministry(self, ent: Entity, country: str | None) -> tuple[str, str | None] | None:
+        """("Ministry of Foreign Affairs (Iran)", sector) for an organisation named as a ministry."""
         row = self.lex.countries.get(country or "")
         for m in ent.mentions if ent.type == "ORG" else ():
             loc = self.words_of(m.start, m.end)
-            if loc and (name := A.ministry_name(loc[0].keys[loc[1]:loc[2]], row["en"] if row else country)):
-                return name
+            if loc and (found := A.ministry(loc[0].keys[loc[1]:loc[2]], row["en"] if row else country)):
+                return found
         return None
 
     def title_after(self, ent: Entity) -> tuple[str | None, str | None] | None:
@@ -894,6 +902,8 @@ class _Run:
                 if u.best("none"):
                     continue
                 head = u.best("agent")
+                if u.j - u.i == 1 and s.keys[u.i] in A.SOURCE_HEADS and self.extend(s, u) > u.j:
+                    head = _SOURCE  # "مصدر في الشرطة العراقية": a source inside a body speaks for it
                 pet = u.best("actor")
                 if head is None and pet is not None and pet.entry is not None and pet.entry.source != "curated":
                     head = pet  # a PETRARCH actor phrase ("شرطة مصري") codes like an agent phrase
@@ -952,9 +962,7 @@ class _Run:
                 if ent is None:
                     ent = self.new_entity(etype)
                     ent.name_ar = text
-                    row = self.lex.countries.get(country or "")
-                    label = A.SECTOR_LABELS.get(sector or "", "actor")
-                    ent.name = f"{row['en'] if row else country} {label}" if country else label
+                    ent.name = _label(self.lex, country, sector)
                     ent.actor = Actor(_code(country, sector), country, sector, None)
                     if etype == "PER":
                         ent.title = text
@@ -993,8 +1001,16 @@ class _Run:
                 at = end + 1 if s.keys[end] in ("في", "من") else end
                 body = next((x for x in s.units if x.i == at), None)
                 agent = body.best("agent") if body is not None else None
-                if agent is not None and not agent.person and not body.best("none", "country", "capital"):
-                    end = body.j
+                actor = body.best("actor") if body is not None and agent is None else None
+                if (agent is not None and not agent.person and not body.best("none", "country", "capital")) or (
+                        actor is not None and actor.entry is not None and not actor.person and self.st._core_sector(s.keys[at])):
+                    end = body.j  # "ضابط في الشرطة", "مصدر في الشرطة العراقية" (a listed phrase)
+                    continue
+                group = self.linked.get((s.index, at)) if at > end else None
+                if group is not None and group.type == "ORG" and group.actor is not None and group.actor.sector:
+                    # "مسؤول في وزارة الدفاع العراقية": a member of a named, coded body
+                    end = max((loc[2] for m in group.mentions if (loc := self.words_of(m.start, m.end))
+                               and loc[0] is s and loc[1] == at), default=at + 1)
                     continue
             after_for = end + 1 if s.words[end].norm == "باسم" else end if s.words[end - 1].norm == "باسم" else None
             if end == u.j and after_for is not None and after_for < n:
@@ -1103,6 +1119,21 @@ class _Run:
 
 
 _FOR = phrase_key("باسم")[0]
+# The head of "مصدر في الشرطة": a phrase of its own only with the body it belongs to.
+_SOURCE = Hit("agent", None, priority=3)
+
+
+def _label(lex: Lexicon, country: str | None, sector: str | None) -> str:
+    """The name of an unnamed actor: "Iraq police", "military"."""
+    row = lex.countries.get(country or "")
+    label = A.SECTOR_LABELS.get(sector or "", "actor")
+    return f"{row['en'] if row else country} {label}" if country else label
+
+
+def _common_words(lex: Lexicon, s: Sent, i: int, j: int) -> bool:
+    """Words [i, j) are agent nouns and nationalities only ("الجيش اللبناني", PETRARCH's
+    "جيش لبناني"), no name of their own to spell."""
+    return j > i and all(any(h.kind in ("agent", "adjective") for h in lex.table.get((k,), ())) for k in s.keys[i:j])
 
 
 def _named_after(ent: Entity, u: Unit) -> bool:

@@ -345,6 +345,11 @@ class _Extractor:
             return res.region(relay_at + 1, hi, strict_subject=False, source=True) or Speaker(), via
         if cue.kind == "participle":
             return self._inherit(i, cue, participle=True), Speaker()
+        relayed = next((k for k in range(lo, hi - 2) if self.toks[k].norm in _CITING and self.toks[k + 1].norm == "عن"), None)
+        if relayed is not None:
+            # "أفادت وكالة رويترز نقلا عن مصادر ملاحية بأن": the agency relays the sources
+            via = res.region(lo, relayed, prefer_person=False, strict_subject=False) or Speaker()
+            return res.region(relayed + 2, hi, strict_subject=False, source=True) or Speaker(), via
         speaker = res.region(lo, hi)
         if speaker is None:
             speaker = self._before_verb(i)
@@ -653,6 +658,10 @@ class _Extractor:
                 via = outer.speaker if speaker != outer.speaker else outer.via
                 return (speaker, self._cue_text(k)), via
         return (outer.speaker, None), outer.via
+
+
+# "نقلا عن", "اقتباسا عن": the subject before relays the one after (folded).
+_CITING = frozenset(["نقلا", "اقتباسا"])
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
