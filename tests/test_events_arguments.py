@@ -507,3 +507,16 @@ def test_a_dual_verb_has_the_two_parties_just_named(pipeline: Pipeline) -> None:
         "واتفقا على تشكيل لجنة مشتركة لمتابعة ملف الحدود.", published="2026-11-20"))
     agreed = next(e for e in doc.events if e.type == "AGREE")
     assert sorted(agreed.source_actor) == ["IRNGOV", "TURGOV"]
+
+
+@pytest.mark.parametrize("text, etype, source, target", [
+    ("وأدانت جامعة الدول العربية الهجوم الذي استهدف مسجدا في مدينة بيشاور.", "ASSAULT", [], []),  # judged, not done
+    ("ودعت وزارة الخارجية الروسية رعاياها إلى مغادرة لبنان فورا.", "REQUEST", ["وزارة الخارجية الروسية"], []),
+    ("وأفرجت السلطات التركية عن الصحفي السويدي بعد احتجازه شهرا.", "RETREAT", ["السلطات التركية"], ["الصحفي السويدي"]),
+    ("ووصلت إلى مطار بنغازي طائرة مساعدات تركية تحمل أدوية.", "AID", ["تركية"], ["بنغازي"]),
+], ids=["condemner is no attacker", "what is asked after ila", "whom it released", "aid named alone"])
+def test_judged_requested_released_and_aided(pipeline: Pipeline, text: str, etype: str, source: list[str],
+                                             target: list[str]) -> None:
+    doc = pipeline(make_document(text, published="2026-11-20"))
+    event = next(e for e in doc.events if e.type == etype)
+    assert (_names(doc, event.source), _names(doc, event.target)) == (source, target)

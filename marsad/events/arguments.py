@@ -227,6 +227,22 @@ _PROTESTERS = ("متظاهر", "محتج", "معتصم", "مضرب", "متظاه
 _DAMMA = "\u064f"
 
 
+# Verbs whose subject judges or denies an act named by their object ("أدانت الجامعة الهجوم"),
+# never its doer (folded; past with its feminine ت, imperfect with its prefixes).
+_APPRAISING = frozenset(f for stem in ("ادان", "دان", "ندد", "استنكر", "شجب", "انتقد", "رحب", "نفي", "وصف")
+                        for f in (stem, stem + "ت")) | frozenset(
+    p + stem for stem in ("دين", "ندد", "ستنكر", "شجب", "نتقد", "رحب", "نفي", "صف") for p in ("ي", "ت"))
+
+
+def _appraiser(tokens: list[Token], m: MentionRef, lo: int) -> bool:
+    """The mention is the subject of an appraising verb right before it."""
+    k = m.lead - 1
+    if k < lo:
+        return False
+    norm = tokens[k].norm
+    return norm in _APPRAISING or (norm[:1] in ("و", "ف") and norm[1:] in _APPRAISING)
+
+
 def _dual_verb(tok: Token, stem: str) -> bool:
     """A past verb in the dual (بحثا، اتفقتا، وناقشا) of the trigger word ``stem``."""
     norm = tok.norm[1:] if tok.norm[:1] in ("و", "ف") and not stem.startswith(tok.norm[:1]) else tok.norm
@@ -401,7 +417,8 @@ def _attack_target(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo
     later = [m for m in mentions if m.first > last]
     for k in range(last + 1, later[-1].first if later else last + 1):
         if any(r.startswith(_TARGETED) for r in clitic_variants(tokens[k].norm)):
-            return [m.entity for m in later if m.first > k and m.first - k <= 4][:1]
+            return [m.entity for m in later if m.first > k and m.first - k <= 4
+                    and _preposition_before(tokens, m, lo) != "في"][:1]  # "استهدف مسجدا في مدينة X": where
     if etype == "PROTEST":
         # What a protest is against or addressed to: "ضد الحكومة", "أمام البرلمان", "احتجاجا على
         # …", "ينددون بالحكومة", "المناهضة لإيران", "توجهوا الى مقر رئيس الوزراء".
@@ -906,7 +923,7 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
     if not verbal:
         # "تواصل واشنطن مطالبة النظام": an actor just before the verbal noun is its subject
         # and the genitive after it the object; otherwise the genitive is the actor.
-        if not sources and adjacent_before:
+        if not sources and adjacent_before and not _appraiser(tokens, adjacent_before[-1], lo):
             add(sources, adjacent_before[-1].entity)
         for m in after:
             if m.first >= 2 and tokens[m.first - 1].norm == "قبل" and tokens[m.first - 2].norm == "من":
@@ -918,6 +935,8 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
         if m.entity in sources:
             previous = m
             continue
+        if hit.trigger.type == "REQUEST" and any(tokens[k].norm == "الي" for k in range(last + 1, m.lead - 1)):
+            break  # "دعت رعاياها إلى مغادرة لبنان": after إلى comes what is asked, not whom
         prep = _preposition_before(tokens, m, lo)
         if prep == "في" and not targets and directed and getattr(doc.entity(m.entity), "type", None) in ("GPE", "LOC"):
             continue  # "استقبل الرئيس في القاهرة وفدا من …": where it happened; the object may follow
@@ -932,8 +951,9 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
                 m.first - last <= 3 or (previous is not None and previous.entity in sources and m.lead - previous.last <= 4))):
             # "التقى الوزير التركي في أنقرة نظيره الإيراني": the object met after the subject
             add(sources if reciprocal else targets, m.entity)
-        elif directed and not targets and (prep in _TARGET_MARKERS or prep is None):
-            add(targets, m.entity)
+        elif directed and not targets and (prep in _TARGET_MARKERS or prep is None
+                                           or (prep == "عن" and hit.trigger.mode == "release")):
+            add(targets, m.entity)  # "أفرجت السلطات عن الصحفي": whom it released
         elif (targets or sources) and (previous is None or not coordinated):
             break
         previous = m

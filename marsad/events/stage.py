@@ -438,7 +438,7 @@ class EventStage:
         if found is None:
             trig = hit.trigger
             found = assign(doc, tokens, hit, [m for m in mentions if m.last < hit.first or m.first > hit.last],
-                           lo, reciprocal, directed=trig.type not in _UNDIRECTED, etype=trig.type)
+                           lo, reciprocal, directed=trig.type not in _UNDIRECTED or trig.mode == "release", etype=trig.type)
             self._memo[key] = found
         return list(found[0]), list(found[1])
 
