@@ -520,3 +520,11 @@ def test_judged_requested_released_and_aided(pipeline: Pipeline, text: str, etyp
     doc = pipeline(make_document(text, published="2026-11-20"))
     event = next(e for e in doc.events if e.type == etype)
     assert (_names(doc, event.source), _names(doc, event.target)) == (source, target)
+
+
+def test_aid_to_be_allowed_has_not_happened(pipeline: Pipeline) -> None:
+    asked = pipeline(make_document("ودعت الأمم المتحدة إلى السماح للمساعدات الإنسانية بالوصول إلى السكان المحاصرين.",
+                                   published="2026-11-20"))
+    arrived = pipeline(make_document("ووصلت مساعدات إنسانية تركية إلى السكان في إدلب.", published="2026-11-20"))
+    assert [e.hypothetical for e in asked.events if e.type == "AID"] == [True]
+    assert [e.hypothetical for e in arrived.events if e.type == "AID"] == [False]

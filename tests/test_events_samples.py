@@ -85,6 +85,7 @@ def test_003_requests_call_and_ultimatum(doc003) -> None:
 def test_003_conditional_cooperation_is_flagged(doc003) -> None:
     coop = events(doc003, "COOPERATE", "التعاون العسكري")
     assert coop and all(e.negated or e.hypothetical for e in coop)
+    assert all(e.hypothetical for e in events(doc003, "AID"))  # the aid Assad is to be persuaded to allow
     assert not [e for e in doc003.events if e.trigger.text.startswith("نشر")]
 
 
