@@ -726,11 +726,9 @@ class _Run:
                 sector = "ELI"  # CAMEO's elites: former officials (ساركوزي in 2015)
             ent.name = entry.name if entry.source == "curated" else romanize(entry.ar[0])
             ent.name_ar = entry.ar[0] if entry.source == "curated" else longest
-            if entry.source != "curated" and (named := self.ministry(ent, country)):
-                ent.name, sector = named[0], named[1] or sector
-            elif entry.source != "curated" and ent.type == "ORG" and any(
-                    _common_words(self.lex, *loc) for m in ent.mentions if (loc := self.words_of(m.start, m.end))):
-                ent.name = _label(self.lex, country, sector)
+            if entry.source != "curated":
+                name, sector = self.english_name(ent, country, sector)
+                ent.name = name or ent.name
             ent.actor = Actor(_code(country, sector), country, sector, entry.wikidata)
             return
         ent.name_ar = ent.name_ar or longest
@@ -764,24 +762,26 @@ class _Run:
             if loc:
                 c, sec = st._code_units(*loc, self.date, {})
                 if c or sec:
-                    if named := self.ministry(ent, c):
-                        ent.name, sec = named[0], named[1] or sec
-                    elif _common_words(self.lex, *loc):  # "الجيش اللبناني" is Lebanon's military
-                        ent.name = _label(self.lex, c, sec)
+                    name, sec = self.english_name(ent, c, sec)
+                    ent.name = name or ent.name
                     ent.actor = Actor(_code(c, sec), c, sec, None)
                     return
         title = self.title_after(ent)  # a person the tagger typed ORG: «X» رئيس الوزراء
         if title is not None:
             ent.actor = Actor(_code(*title), *title, None)
 
-    def ministry(self, ent: Entity, country: str | None) -> tuple[str, str | None] | None:
-        """("Ministry of Foreign Affairs (Iran)", sector) for an organisation named as a ministry."""
+    def english_name(self, ent: Entity, country: str | None, sector: str | None) -> tuple[str | None, str | None]:
+        """(English name, sector) of an organisation the dictionary does not name: a ministry
+        ("Ministry of Foreign Affairs (Iran)", a defence ministry MIL) or agent words only
+        ("الجيش اللبناني" → "Lebanon military"); (None, sector) for a name to transcribe."""
         row = self.lex.countries.get(country or "")
-        for m in ent.mentions if ent.type == "ORG" else ():
-            loc = self.words_of(m.start, m.end)
-            if loc and (found := A.ministry(loc[0].keys[loc[1]:loc[2]], row["en"] if row else country)):
-                return found
-        return None
+        places = [loc for m in ent.mentions if ent.type == "ORG" and (loc := self.words_of(m.start, m.end))]
+        for s, i, j in places:
+            if found := A.ministry(s.keys[i:j], row["en"] if row else country):
+                return found[0], found[1] or sector
+        if any(_common_words(self.lex, *loc) for loc in places):
+            return _label(self.lex, country, sector), sector
+        return None, sector
 
     def title_after(self, ent: Entity) -> tuple[str | None, str | None] | None:
         """(country, sector) of an office set off after one of the entity's mentions; sets
