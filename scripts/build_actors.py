@@ -251,6 +251,9 @@ def _contains(seq: tuple[str, ...], names: set[tuple[str, ...]]) -> bool:
 _GENERIC = frozenset(fold(w) for w in ["وزارة", "وزير", "رئيس", "نائب", "مساعد", "حكومة", "خارجية", "داخلي", "داخلية", "دفاع", "عمل", "مالية", "عدل", "صحة", "تعليم", "إعلام", "اقتصاد", "تجارة", "طاقة", "نفط", "زراعة", "سياحة", "ثقافة", "مدني", "شرطة", "ولاية", "جيش", "قوة", "أمن", "صحيفة", "اقتصادي", "رياضي", "مجلس", "وزراء", "ل"])
 
 
+_PLACE_HEADS = frozenset(fold(w) for w in ["مدينة", "محافظة", "ولاية", "منطقة", "قرية", "بلدة", "مخيم", "حي", "قضاء", "ناحية"])
+
+
 def build_petrarch(shared: Path, curated_names: set[str]) -> list[dict]:
     """Named multi-word actors from actor_dict_ar_v4.txt (lemmatised; single words are too noisy).
 
@@ -294,6 +297,8 @@ def build_petrarch(shared: Path, curated_names: set[str]) -> list[dict]:
             continue
         if all(fold(t).removeprefix("ال") in _GENERIC for t in toks):
             continue
+        if fold(toks[0]) in _PLACE_HEADS:
+            continue  # "مدينة الجنينة", "حي البساتين": places (the gazetteer's), not actors
         offices = []
         for code, start, end in info["codes"]:
             country, sector = code[:3], code[3:6] or None
