@@ -528,3 +528,24 @@ def test_aid_to_be_allowed_has_not_happened(pipeline: Pipeline) -> None:
     arrived = pipeline(make_document("ووصلت مساعدات إنسانية تركية إلى السكان في إدلب.", published="2026-11-20"))
     assert [e.hypothetical for e in asked.events if e.type == "AID"] == [True]
     assert [e.hypothetical for e in arrived.events if e.type == "AID"] == [False]
+
+
+@pytest.mark.parametrize("text, mode, source, target", [
+    ("وقدمت الولايات المتحدة مساعدات عسكرية بقيمة مليار دولار إلى أوكرانيا.", "military",
+     ["USAGOV"], ["UKR"]),  # the noun names the kind; a currency is no party
+    ("أرسلت الإمارات العربية المتحدة يوم الاثنين طائرة محملة بأربعين طنا من المساعدات الطبية إلى مطار العريش.",
+     "humanitarian", ["AREGOV"], []),  # the sender's subject gives; an airport is where to
+], ids=["kind from the noun", "sender far from the aid"])
+def test_who_gives_aid_of_which_kind(pipeline: Pipeline, text: str, mode: str, source: list[str],
+                                     target: list[str]) -> None:
+    doc = pipeline(make_document(text, published="2026-11-20"))
+    [aid] = [e for e in doc.events if e.type == "AID"]
+    assert (aid.mode, aid.source_actor, aid.target_actor) == (mode, source, target)
+
+
+def test_what_an_attack_struck_with_is_not_its_target(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document("قصف الجيش الإسرائيلي بطائرات مسيرة منزلا في مخيم جنين، ما أسفر عن مقتل ثلاثة "
+                                 "فلسطينيين.", published="2026-11-20"))
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.source_actor == ["ISRMIL"]
+    assert "MIL" not in attack.target_actor and attack.target_actor == ["PSE"]

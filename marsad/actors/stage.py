@@ -623,6 +623,21 @@ class _Run:
     def span(self, s: Sent, i: int, j: int) -> Span:
         return self.doc.span(s.words[i].start, s.words[j - 1].end)
 
+    def unit_start(self, s: Sent, u: Unit) -> int:
+        """Where a match's text begins: after the proclitics it matched without ("بطائرات" ->
+        "طائرات", "ولافروف" -> "لافروف"), so that the event rules see the preposition."""
+        w = s.words[u.i]
+        if u.clitic:
+            raw = self.doc.text[w.start : w.end]
+            for cut in (2, 1):
+                if len(raw) - cut >= 3 and all(c in "وفبلك" for c in raw[:cut]) and any(
+                        n_k == 0 for _, n_k, _ in self.st._starts(fold(raw[cut:]))):
+                    return w.start + cut
+        return w.start
+
+    def unit_span(self, s: Sent, u: Unit, end: int | None = None) -> Span:
+        return self.doc.span(self.unit_start(s, u), s.words[(end or u.j) - 1].end)
+
     # 1. NER entities: link every mention to the dictionary.
     def link_ner(self) -> None:
         doc = self.doc
@@ -682,7 +697,7 @@ class _Run:
                     ent = self.new_entity("PER" if h.person else "ORG")
                     self.entry_entity[id(h.entry)] = ent
                     self.hits[ent.id] = h
-                ent.mentions.append(self.span(s, u.i, u.j))
+                ent.mentions.append(self.unit_span(s, u))
                 self.claim(ent, s, u.i, u.j)
 
     def named_place(self, s: Sent, w: int, u: Unit) -> bool:
@@ -882,12 +897,12 @@ class _Run:
                 if any((s.index, w) in self.covered for w in range(u.i, u.j)):
                     continue
                 wkeys = set(s.keys[u.i : u.j])
-                start_off = s.words[u.i].start
+                start_off = self.unit_start(s, u)
                 if wkeys & A.LATTER and u.j - u.i == 1 and not (u.i > 0 and s.words[u.i - 1].norm.startswith(_ARTICLES)):
                     # (after a definite noun it is its adjective: "التصعيد الأخير", the latest escalation)
                     ant = self.last_before(start_off, lambda e: e.type == "PER")
                     if ant is not None:
-                        ant.mentions.append(self.span(s, u.i, u.j))
+                        ant.mentions.append(self.unit_span(s, u))
                         self.claim(ant, s, u.i, u.j)
                     continue
                 back = A.BACK_REFERENCES.get(s.keys[u.i]) if u.j - u.i == 1 else None
@@ -896,7 +911,7 @@ class _Run:
                     ant = self.last_before(start_off, lambda e, head=back: e.type == "ORG" and fold(
                         e.name_ar or "").removeprefix("ال").startswith(head))
                     if ant is not None:
-                        ant.mentions.append(self.span(s, u.i, u.j))
+                        ant.mentions.append(self.unit_span(s, u))
                         self.claim(ant, s, u.i, u.j)
                         continue
                 if u.best("none"):
@@ -954,7 +969,7 @@ class _Run:
                         e.type == "PER" and e.actor is not None and e.actor.country == c
                         and self.hits.get(e.id) is not None and e.id not in self.unnamed))
                 if holder is not None:  # "وزير الدفاع الروسي" again: the named holder of that title
-                    holder.mentions.append(self.span(s, u.i, end))
+                    holder.mentions.append(self.unit_span(s, u, end))
                     self.claim(holder, s, u.i, end)
                     continue
                 gkey = (" ".join(s.keys[u.i : end]), _code(country, sector))
@@ -968,7 +983,7 @@ class _Run:
                         ent.title = text
                     groups[gkey] = ent
                     self.unnamed.add(ent.id)
-                ent.mentions.append(self.span(s, u.i, end))
+                ent.mentions.append(self.unit_span(s, u, end))
                 self.claim(ent, s, u.i, end)
                 if located:
                     doc.meta.setdefault("actor_from_location", []).append(ent.id)
@@ -1071,10 +1086,10 @@ class _Run:
         if ent is None:
             ent = self.new_entity(etype)
             ent.name = name
-            ent.name_ar = name_ar or self.doc.text[s.words[u.i].start : s.words[u.j - 1].end]
+            ent.name_ar = name_ar or self.doc.text[self.unit_start(s, u) : s.words[u.j - 1].end]
             ent.actor = actor
             groups[group] = ent
-        ent.mentions.append(self.span(s, u.i, u.j))
+        ent.mentions.append(self.unit_span(s, u))
         self.claim(ent, s, u.i, u.j)
         return ent
 
@@ -1221,8 +1236,9 @@ def _wrong_gender(s: Sent, u: Unit) -> bool:
         return True  # "وزار" (and visited) is not وزارة, "بطلب" (by request) not طلبة
     if w in A.FEMININE_FORMS and s.words[u.i].text.endswith("ه") and not _definite(norm):
         return True  # "طلبه" (his request), "شرطه" (his condition): not طلبة، شرطة
-    # "والسياحة" (and tourism) is not سياح (tourists): the key of the word without its clitics
-    return w.endswith("ه") and key(w) in A.MASCULINE_ONLY and not _possessive(s, u)
+    # "والسياحة" (and tourism) is not سياح (tourists), "بمحافظة" (in the province) no governor:
+    # the key of the word without its clitics
+    return any(v.endswith("ه") and key(v) in A.MASCULINE_ONLY for v in clitic_variants(norm)) and not _possessive(s, u)
 
 
 def _possessive(s: Sent, u: Unit) -> bool:

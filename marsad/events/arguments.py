@@ -101,6 +101,8 @@ def sentence_mentions(doc: Document, starts: list[int], ends: list[int], lo: int
     s_start, s_end = doc.tokens[lo].start, doc.tokens[hi - 1].end
     out: list[MentionRef] = []
     for ent in doc.entities:
+        if ent.type == "MISC" and ent.actor is None:
+            continue  # a currency, a weapon, a book: no party to an event ("مليار دولار")
         for m in ent.mentions:
             if m.start >= s_start and m.end <= s_end:
                 first, last = token_range(starts, ends, m.start, m.end)
@@ -311,6 +313,12 @@ _LAUNCH_VERBS = frozenset(fold(w) for w in [
     "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "نظم", "نظمت", "نظموا", "ينظم", "تنظم", "أعلن", "أعلنت", "أعلنوا",
     "بدأ", "بدأت", "بدأوا", "يبدأ", "تبدأ", "خاض", "خاضت", "خاضوا", "واصل", "واصلت", "واصلوا", "يواصل", "تواصل",
 ])
+# Verbs that send or hand over what they carry: the subject of one gives the aid named later in
+# its clause ("أرسلت الإمارات طائرة محملة بالمساعدات"); not تسلم, which also means "received" (folded).
+_SENDING = frozenset(
+    [p + e for p in ("ارسل", "قدم", "سلم", "وزع", "شحن", "سير") for e in ("", "ت", "وا", "تا", "ا")]
+    + [f + p + e for p in ("رسل", "قدم", "سلم", "وزع", "شحن", "سير") for f in ("ي", "ت", "سي", "ست")
+       for e in ("", "ون", "ان")]) - {"تسلم"}
 # Forms of استهدف (targeted): "انفجرت عبوة … استهدفت دورية" names the target (folded).
 _TARGETED = ("استهدف", "مستهدف", "تستهدف", "يستهدف")
 # Reflexive object of a suicide bombing: "فجر انتحاري نفسه وسط سوق" (folded).
@@ -408,6 +416,19 @@ def _passing_by(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: i
     """"انفجرت عبوة لدى مرور دورية للجيش": what passes by is what the bomb hit."""
     return next((m for m in mentions if 0 < m.first - hit.last <= 12 and m.first - 1 >= lo
                  and tokens[m.first - 1].norm in _PASSING), None)
+
+
+def _giver(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> MentionRef | None:
+    """The subject of a sending verb earlier in the aid noun's clause (VSO, else SVO)."""
+    for k in range(hit.first - 1, max(lo, hit.first - 12) - 1, -1):
+        if tokens[k].norm in _BOUNDARY:
+            return None
+        if any(r in _SENDING for r in clitic_variants(tokens[k].norm)):
+            bare = [m for m in mentions if _preposition_before(tokens, m, lo) is None]
+            after = next((m for m in bare if k < m.first <= k + 4 and m.last < hit.first), None)
+            before = next((m for m in reversed(bare) if m.last == k - 1), None)
+            return after or before
+    return None
 
 
 def _attack_target(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int, etype: str) -> list[str]:
@@ -637,6 +658,11 @@ def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionR
                 src, tgt = [author.entity], src
             elif author.entity not in src and len(tgt) == 1 and tgt[0] == author.entity:
                 tgt = []  # "شنوا الهجوم … بسيارة يقودها انتحاري": the author's agent, not the target
+    if etype == "AID" and not src and hit.trigger.head_kind not in ("V", "I"):
+        giver = _giver(tokens, hit, mentions, lo)
+        if giver is not None:
+            src = [giver.entity]
+            tgt = [e for e in tgt if e != giver.entity]
     acting = None if reciprocal else _acting_state(tokens, hit, mentions, lo, etype)
     if acting is not None and src != [acting.entity]:
         # "الاتهامات الإسرائيلية", "قتل جنديان في ضربات روسية": the state named by the act's
@@ -938,8 +964,15 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
         if hit.trigger.type == "REQUEST" and any(tokens[k].norm == "الي" for k in range(last + 1, m.lead - 1)):
             break  # "دعت رعاياها إلى مغادرة لبنان": after إلى comes what is asked, not whom
         prep = _preposition_before(tokens, m, lo)
-        if prep == "في" and not targets and directed and getattr(doc.entity(m.entity), "type", None) in ("GPE", "LOC"):
+        kind_of = getattr(doc.entity(m.entity), "type", None)
+        if prep == "في" and not targets and directed and kind_of in ("GPE", "LOC"):
             continue  # "استقبل الرئيس في القاهرة وفدا من …": where it happened; the object may follow
+        if prep == "ب" and hit.trigger.type == "ASSAULT" and sources:
+            # "قصف الجيش بطائرات مسيرة منزلا": with its author named, what it struck with; a
+            # bomb's ب is what it hit ("انفجرت عبوة ناسفة بقواته").
+            continue
+        if prep == "الي" and kind_of == "LOC":
+            continue  # "طائرة مساعدات إلى مطار العريش": where to, no party (a state after إلى may be)
         coordinated = previous is not None and m.lead - previous.last <= 1 and tokens[m.lead].norm.startswith("و")
         if coordinated and previous.entity in targets:
             add(targets, m.entity)

@@ -18,6 +18,7 @@ for sentences the classifiers scored.
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 from marsad.actors.dictionary import split_code
 from marsad.document import Document, Event, Token
@@ -301,8 +302,15 @@ class EventStage:
                     if verb is not None and h.trigger.head_kind not in ("V", "I"):
                         # "فرضت واشنطن عقوبات": the verb's object names the same act; one event,
                         # on the word that says how ("بحث … في اتصال هاتفي" is a phone call).
-                        if h.trigger.mode and not chosen[verb][0].trigger.mode:
+                        held = chosen[verb][0]
+                        if h.trigger.mode and not held.trigger.mode:
                             chosen[verb] = (h, _STRONG if h.trigger.strong else _WEAK)
+                        elif h.trigger.mode and h.trigger.mode != held.trigger.mode:
+                            # "قدمت … مساعدات عسكرية": the noun names the kind the verb phrase
+                            # only assumed; the verb keeps the event, with the noun's coding.
+                            coded = replace(held.trigger, mode=h.trigger.mode, cameo=h.trigger.cameo,
+                                            context=h.trigger.context)
+                            chosen[verb] = (Hit(coded, held.first, held.last), chosen[verb][1])
                         continue
                     chosen.append((h, _STRONG if h.trigger.strong else _WEAK))
         mentions = mentions or []  # every chosen hit had its sentence's mentions read
