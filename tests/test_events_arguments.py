@@ -549,3 +549,27 @@ def test_what_an_attack_struck_with_is_not_its_target(pipeline: Pipeline) -> Non
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.source_actor == ["ISRMIL"]
     assert "MIL" not in attack.target_actor and attack.target_actor == ["PSE"]
+
+
+def test_a_signing_is_done_together_and_its_object_is_no_event(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document("ووقعت مصر والسعودية اتفاقية للتعاون في مجال الطاقة خلال زيارة ولي العهد السعودي "
+                                 "إلى القاهرة.", published="2026-11-20"))
+    by_type = {e.type: e for e in doc.events}
+    assert "AGREE" not in by_type  # the agreement signed is the signing, not a second event
+    assert sorted(by_type["SUPPORT"].source_actor) == ["EGYGOV", "SAUGOV"] and not by_type["SUPPORT"].target
+    visit = by_type["CONSULT"]
+    assert (visit.mode, _names(doc, visit.source), visit.target_actor) == ("visit", ["ولي العهد السعودي"], ["EGY"])
+
+
+@pytest.mark.parametrize("text, etype, mode, source, target", [
+    ("وطردت الجزائر دبلوماسيين فرنسيين اثنين ردا على ما وصفته بالتدخل في شؤونها.", "SANCTION", "expel",
+     ["DZAGOV"], ["FRAGOV"]),
+    ("وقال مسؤول أمريكي إن واشنطن ستنشر حاملة طائرات ثانية في شرق البحر المتوسط.", "MOBILIZE", "troops",
+     ["USAGOV"], []),  # the carrier in the phrase is what is deployed, not who deploys
+    ("وأشاد وزير الخارجية القطري بالجهود المصرية لإنهاء الحرب.", "SUPPORT", None, ["QATGOV"], ["EGYGOV"]),
+], ids=["expelled diplomats", "deployed carrier", "praised efforts of a state"])
+def test_expelled_deployed_and_praised(pipeline: Pipeline, text: str, etype: str, mode: str | None,
+                                       source: list[str], target: list[str]) -> None:
+    doc = pipeline(make_document(text, published="2026-11-20"))
+    event = next(e for e in doc.events if e.type == etype)
+    assert (event.mode, event.source_actor, event.target_actor) == (mode, source, target)

@@ -903,10 +903,13 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
         # verbal noun it is doing "during"; the place after إلى is where it went.
         reach = [m for m in mentions if m.last < first - 1 and first - m.last <= 10
                  and _clause_ok(tokens, m.last, first) and _preposition_before(tokens, m, lo) is None]
-        if reach:
-            add(sources, reach[-1].entity)
+        # "خلال زيارة ولي العهد السعودي إلى القاهرة": a genitive names who is doing it
+        own = next((m for m in after if min(m.lead, m.first) - last == 1 and _preposition_before(tokens, m, lo) is None),
+                   None)
+        if own is not None or reach:
+            add(sources, (own or reach[-1]).entity)
         for m in after:
-            if m.first - last <= 3 and _destination(tokens, m, lo):
+            if m.first - (own.last if own else last) <= 3 and _destination(tokens, m, lo):
                 add(targets, m.entity)
                 break
     adjacent_before = [m for m in mentions if 0 < first - m.last <= (1 if verbal else 2)

@@ -177,7 +177,7 @@ class TriggerLexicon:
     def match(self, tokens: list[Token], start: int, end: int) -> list[Hit]:
         """Hits in ``tokens[start:end]`` (one sentence), longest first, no overlaps."""
         hits: list[Hit] = []
-        gapped: set[Hit] = set()
+        gapped: dict[Hit, int] = {}  # split phrase -> its second word, which no other hit may take
         blocked = self._stopped(tokens, start, end)
         for i in range(start, end):
             if i in blocked:
@@ -191,12 +191,12 @@ class TriggerLexicon:
                 last = _match_rest(entry.words, tokens, i, end)
                 if last is not None:
                     hits.append(Hit(entry, i, last))
-                elif _split_phrase(entry, tokens, i, end):
+                elif (second := _split_phrase(entry, tokens, i, end)) is not None:
                     # "أطلق مسلحون النار", "لقي سبعة أشخاص مصرعهم": the verb alone is the span
                     # (its subject in the gap stays free for the argument rules).
                     hit = Hit(entry, i, i)
                     hits.append(hit)
-                    gapped.add(hit)
+                    gapped[hit] = second
         if not hits:
             return hits
         # Longest phrase first (a split phrase counts its words, after the contiguous ones),
@@ -206,7 +206,8 @@ class TriggerLexicon:
         taken: set[int] = set()
         kept: list[Hit] = []
         for h in hits:
-            span = set(range(h.first, h.last + 1))
+            # "ووقعت مصر والسعودية اتفاقية": the phrase's object is no event of its own
+            span = set(range(h.first, h.last + 1)) | ({gapped[h]} if h in gapped else set())
             if span & taken:
                 continue
             taken |= span
@@ -310,10 +311,11 @@ _GAP_BREAK = frozenset(fold(w) for w in ["في", "على", "من", "عن", "ال
 _GAP_SKIP = ((fold("على"), fold("الأقل")),)
 
 
-def _split_phrase(entry: Trigger, tokens: list[Token], i: int, end: int) -> bool:
-    """A two-word verbal phrase (kind "P", first word a perfect verb) whose words are split by a subject."""
+def _split_phrase(entry: Trigger, tokens: list[Token], i: int, end: int) -> int | None:
+    """The index of the second word of a two-word verbal phrase (kind "P", first word a perfect
+    verb) whose words are split by a subject."""
     if entry.kind != "P" or not entry.form.startswith("V:") or len(entry.words) != 2:
-        return False
+        return None
     gap = 0
     j = i + 1
     while j < end and gap <= _GAP:
@@ -322,12 +324,12 @@ def _split_phrase(entry: Trigger, tokens: list[Token], i: int, end: int) -> bool
             j += 2
             continue
         if gap and (_match_rest(entry.words, tokens, j - 1, end) is not None or _same_stem(entry.words[1], norm)):
-            return True
+            return j
         if not (norm.isalnum() or any(ch.isalpha() for ch in norm)) or norm in _GAP_BREAK:
-            return False
+            return None
         gap += 1
         j += 1
-    return False
+    return None
 
 
 def _same_stem(word: str, norm: str) -> bool:

@@ -50,6 +50,8 @@ QUAD = {
 }
 # Types whose participants are symmetric (PLOVER: all entities as actor, no recipient).
 _RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# CAMEO codes of acts done together whatever their type: signing an agreement (SUPPORT 057).
+_RECIPROCAL_CAMEO = frozenset({"057"})
 # Types that take no recipient in practice (the actor acts on its own). PROTEST takes one in
 # PLOVER 2.0 ("Requires Recipient: Yes": protests against a government, an embassy …).
 _UNDIRECTED = frozenset({"MOBILIZE", "RETREAT"})
@@ -318,9 +320,8 @@ class EventStage:
             trig = hit.trigger
             kind = trig.head_kind
             flags = event_flags(tokens, hit.first, lo, kind, trig.type)
-            reciprocal = (trig.type in _RECIPROCAL_TYPES and trig.mode not in ("visit", "third-party")) or _exchanged(
-                tokens, hit, lo
-            )
+            reciprocal = ((trig.type in _RECIPROCAL_TYPES and trig.mode not in ("visit", "third-party"))
+                          or trig.cameo in _RECIPROCAL_CAMEO or _exchanged(tokens, hit, lo))
             src, tgt = self._arguments(doc, tokens, hit, mentions, lo, reciprocal)
             if not reciprocal and not (self._codes(doc, src) and self._codes(doc, tgt)) and siblings.get(hit.first):
                 # One attack/protest per sentence, named several times ("هجوم انتحاري … أسفر عن
@@ -394,6 +395,9 @@ class EventStage:
         on_trigger = [m for m in mentions if m.first <= hit.last and m.last >= hit.first][:1]
         agent = [m.entity for m in on_trigger]
         inside_phrase = bool(on_trigger) and on_trigger[0].first > hit.first  # "قضت محكمة …": the phrase holds its subject
+        if agent and inside_phrase and src and kind in ("V", "I"):
+            # ... unless the verb has its subject already: "واشنطن ستنشر حاملة طائرات" holds its object.
+            return src, tgt or ([] if trig.type in _UNDIRECTED else agent)
         if agent and (not src or kind not in ("V", "I") or inside_phrase):
             # An agent-noun trigger names its own actor: in "خرج المتظاهرون", "هاجم مسلحون"
             # or "مهاجم انتحاري فجر حافلة" the entity on the trigger word is the one acting.
