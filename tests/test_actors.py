@@ -599,3 +599,11 @@ def test_a_province_after_a_preposition_is_no_governor(stage: ActorStage) -> Non
     texts = by_mention(doc)
     assert not {"بمحافظة", "محافظة"} & set(texts)
     assert any(t.startswith("محافظ ") or t == "محافظ" for t in texts)
+
+
+def test_a_listed_country_name_of_several_words_acts_as_the_state(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document("وهددت المملكة العربية السعودية بقطع العلاقات، وردت كوريا الشمالية ببيان."))
+    texts = by_mention(doc)
+    saudi, korea = texts["المملكة العربية السعودية"], texts["كوريا الشمالية"]
+    assert (saudi.name, saudi.actor.code) == ("Saudi Arabia", "SAUGOV")  # type: ignore[union-attr]
+    assert (korea.name, korea.actor.code) == ("North Korea", "PRKGOV")  # type: ignore[union-attr]

@@ -573,3 +573,24 @@ def test_expelled_deployed_and_praised(pipeline: Pipeline, text: str, etype: str
     doc = pipeline(make_document(text, published="2026-11-20"))
     event = next(e for e in doc.events if e.type == etype)
     assert (event.mode, event.source_actor, event.target_actor) == (mode, source, target)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ('هددت كوريا الشمالية باتخاذ "إجراءات حازمة" إذا واصلت الولايات المتحدة مناوراتها العسكرية.',
+     ["PRKGOV"], ["USAGOV"]),
+    ("وهدد الحرس الثوري الإيراني بالرد على أي هجوم، في حال أقدمت إسرائيل على استهداف المنشآت النووية.",
+     ["IRNMIL"], ["ISRGOV"]),
+    ("وحذرت روسيا من أنها سترد بقوة ما لم تتوقف أوكرانيا عن قصف أراضيها.", ["RUSGOV"], ["UKRGOV"]),
+], ids=["iza", "fi hal", "ma lam"])
+def test_a_threat_is_aimed_at_whom_its_condition_names(pipeline: Pipeline, text: str, source: list[str],
+                                                       target: list[str]) -> None:
+    doc = pipeline(make_document(text, published="2026-11-20"))
+    threat = next(e for e in doc.events if e.type == "THREATEN")
+    assert (threat.source_actor, threat.target_actor) == (source, target)
+
+
+def test_a_partner_in_exercises_takes_part(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document("وبدأت الولايات المتحدة مناوراتها العسكرية مع كوريا الجنوبية قرب الحدود.",
+                                 published="2026-11-20"))
+    drill = next(e for e in doc.events if e.type == "MOBILIZE")
+    assert "USAGOV" in drill.source_actor and not drill.target

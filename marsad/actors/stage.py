@@ -744,6 +744,12 @@ class _Run:
             if entry.source != "curated":
                 name, sector = self.english_name(ent, country, sector)
                 ent.name = name or ent.name
+            place = self.place_of(ent) if ent.type == "GPE" and entry.source != "curated" else None
+            if place is not None and place[0] == country and place[1] == "country":
+                # "هددت المملكة العربية السعودية": a listed country name is the country's, and
+                # acts as the state as the one-word names do
+                ent.name = self.lex.countries[country]["en"] if country in self.lex.countries else ent.name
+                sector = sector or ("GOV" if self.acts(ent) else None)
             ent.actor = Actor(_code(country, sector), country, sector, entry.wikidata)
             return
         ent.name_ar = ent.name_ar or longest

@@ -431,6 +431,25 @@ def _giver(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -
     return None
 
 
+# Conditions a threat sets its target ("إذا واصلت الولايات المتحدة", "في حال أقدمت إسرائيل") (folded).
+_CONDITIONS = frozenset(["اذا", "واذا", "ان", "لو", "حال"])
+
+
+def _threatened(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> MentionRef | None:
+    """The subject of the condition a threat sets: "هددت كوريا الشمالية باتخاذ إجراءات إذا واصلت
+    الولايات المتحدة مناوراتها" -> the United States (the condition's verb, then its subject)."""
+    sentence = tokens[hit.first].sentence
+    for k in range(hit.last + 1, min(len(tokens), hit.last + 12)):
+        if tokens[k].sentence != sentence:
+            return None
+        if tokens[k].norm in _CONDITIONS or (tokens[k].norm == "ما" and k + 1 < len(tokens) and tokens[k + 1].norm == "لم"):
+            verb = k + 2 if tokens[k].norm == "ما" else k + 1
+            if tokens[k].norm == "ان" and not tokens[verb - 1].norm.startswith(("ا", "ي", "ت")):
+                return None  # إن before a noun is "that", not "if"
+            return next((m for m in mentions if verb < m.first <= verb + 2 and _preposition_before(tokens, m, lo) is None), None)
+    return None
+
+
 def _attack_target(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int, etype: str) -> list[str]:
     """Targets the word-order rules miss: after استهدف in the same sentence, after "نفسه"
     and a locative ("فجر نفسه وسط X"), or after أمام ("انفجرت قنبلة أمام مكاتب الحزب")."""
@@ -663,6 +682,10 @@ def assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionR
         if giver is not None:
             src = [giver.entity]
             tgt = [e for e in tgt if e != giver.entity]
+    if etype == "THREATEN" and not tgt:
+        threatened = _threatened(tokens, hit, mentions, lo)
+        if threatened is not None and threatened.entity not in src:
+            tgt = [threatened.entity]
     acting = None if reciprocal else _acting_state(tokens, hit, mentions, lo, etype)
     if acting is not None and src != [acting.entity]:
         # "الاتهامات الإسرائيلية", "قتل جنديان في ضربات روسية": the state named by the act's
@@ -985,8 +1008,9 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
             add(sources, m.entity)  # "تلقى اتصالا هاتفيا من نظيره الإيراني": the caller takes part
         elif prep in _WITH or _with_between(tokens, last, m.first) or (reciprocal and prep is None and (
                 m.first - last <= 3 or (previous is not None and previous.entity in sources and m.lead - previous.last <= 4))):
-            # "التقى الوزير التركي في أنقرة نظيره الإيراني": the object met after the subject
-            add(sources if reciprocal else targets, m.entity)
+            # "التقى الوزير التركي في أنقرة نظيره الإيراني": the object met after the subject;
+            # with an act done alone, a partner ("مناوراتها مع كوريا الجنوبية") acts too.
+            add(sources if reciprocal or not directed else targets, m.entity)
         elif directed and not targets and (prep in _TARGET_MARKERS or prep is None
                                            or (prep == "عن" and hit.trigger.mode == "release")):
             add(targets, m.entity)  # "أفرجت السلطات عن الصحفي": whom it released
