@@ -607,3 +607,14 @@ def test_a_listed_country_name_of_several_words_acts_as_the_state(pipeline: Pipe
     saudi, korea = texts["المملكة العربية السعودية"], texts["كوريا الشمالية"]
     assert (saudi.name, saudi.actor.code) == ("Saudi Arabia", "SAUGOV")  # type: ignore[union-attr]
     assert (korea.name, korea.actor.code) == ("North Korea", "PRKGOV")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("واعتقلت الشرطة الإسرائيلية الصحفي الفلسطيني محمد القيق في القدس.", "محمد القيق", "PSEJRN"),
+    ("واعتقلت قوات الأمن التونسية الناشط السياسي أحمد الصواب في العاصمة تونس.", "أحمد الصواب", "TUNOPP"),
+], ids=["the arresting body is no part of the title", "an activist's title"])
+def test_a_role_before_a_name_codes_the_person(pipeline: Pipeline, text: str, name: str, code: str) -> None:
+    doc = pipeline(make_document(text, published="2026-11-20"))
+    person = next(e for e in doc.entities if e.name_ar == name)
+    assert person.actor is not None and person.actor.code == code
+    assert person.title is not None and not person.title.startswith(("الشرطة", "قوات"))

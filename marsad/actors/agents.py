@@ -128,8 +128,14 @@ TITLE_WORDS = {phrase_key(w)[0] for w in (
     "وزارة", "نظيره", "نظيرته", "نظيرها", "الأمريكي", "للأمن", "للشؤون", "لشؤون", "الشؤون", "العربية",
     "الأفريقية", "المكلف", "الإيراني", "في", "رئاسة", "القائد", "الصحفية", "مراسل", "الصحافي", "الكاتب",
     "الدكتور", "السيد", "السيدة", "المرشد", "الأعلى", "آية", "الله", "المبعوثة", "الأممي", "الدولي",
-    "قوات", "التحالف",
+    "قوات", "التحالف", "الناشط", "الناشطة", "السياسي", "السياسية", "الحقوقي", "الحقوقية",
 )}
+# Title words that name a body, not an office: "الشرطة الإسرائيلية" before a title is the subject.
+INSTITUTIONS = {phrase_key(w)[0] for w in ("الجيش", "الشرطة", "الحكومة", "البرلمان", "الحزب", "حركة", "المعارضة",
+                                            "قوات", "التحالف", "وزارة", "مجلس", "الأمن")}
+# Ranks and honorifics that follow a whole office ("رئيس الأركان الإيرانية اللواء محمد باقري").
+RANKS = {phrase_key(w)[0] for w in ("الجنرال", "العميد", "اللواء", "العقيد", "الفريق", "الشيخ", "الدكتور", "السيد",
+                                     "السيدة")}
 # Title phrases to sector, strongest first (a defence minister is MIL though also a minister);
 # a phrase counts when all its words are in the title ("النائب العام" is the attorney general).
 # "النائب" alone, last, is a member of parliament; "نائب الرئيس" deputises a GOV office.
@@ -149,6 +155,7 @@ TITLE_SECTORS: list[tuple[str, set[tuple[str, ...]]]] = [
     )),
     ("PTY", _phrases("الحزب", "حزب")),
     ("JRN", _phrases("الصحفي", "الصحافي", "مراسل", "الكاتب")),
+    ("OPP", _phrases("الناشط", "الناشطة")),  # as the agent noun alone is coded
     ("LEG", _phrases("النائب")),
     ("GOV", _phrases("الأمين العام")),  # of a body named after it (a party's is PTY, matched above)
 ]

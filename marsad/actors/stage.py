@@ -427,6 +427,13 @@ class ActorStage:
                 if _conjoined_title(s, i - 1):
                     i -= 1  # "ونظيره الأمريكي جون كيري": the conjunction opens the title
                 break
+            if (i < start_word and s.keys[i] in A.TITLE_WORDS and _definite(s.words[i].norm)
+                    and s.keys[i] not in A.RANKS and s.keys[i - 1] not in A.TITLE_WORDS
+                    and s.keys[i - 1].endswith("ي") and _definite(s.words[i - 1].norm)
+                    and i >= 2 and s.keys[i - 2] in A.INSTITUTIONS):
+                # "اعتقلت الشرطة الإسرائيلية الصحفي الفلسطيني": the body and its adjective end the
+                # verb's subject; the title begins after them ("العاهل السعودي الملك سلمان" is one)
+                break
             i = u.i if u is not None and u.j == i else i - 1
         while i < start_word and (s.keys[i] in ("في", "باسم") or s.words[i].text in ",،"):
             i += 1
@@ -763,6 +770,11 @@ class _Run:
                 # contains a listed one ("محمد الإبراهيمي") is someone else
                 if loc and any(loc[1] <= u.i and u.j <= loc[2] and u.best("agent") for u in loc[0].units):
                     title_country, title_sector = st._code_units(*loc, self.date, self.linked)
+            if title_country is None and title_sector == "OPP" and ent.mentions and ent.title:
+                # "اعتقلت قوات الأمن التونسية الناشط السياسي أحمد الصواب": a dissident is the place's,
+                # as the role alone would be
+                loc = self.words_of(ent.mentions[0].start, ent.mentions[0].end)
+                title_country = self.where(loc[0]) if loc else None
             ent.actor = Actor(_code(title_country, title_sector), title_country, title_sector, None)
             return
         place = self.place_of(ent)
