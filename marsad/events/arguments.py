@@ -52,6 +52,9 @@ from marsad.text.tokens import clitic_variants, is_dash
 # Token norms are folded (ى → ي), so "على" and "لدى" are listed in their folded spelling.
 _OBLIQUE = frozenset(["علي", "ضد", "الي", "مع", "عن", "في", "من", "ب", "ل", "لدي", "حول", "بشان", "تجاه", "نحو"])
 _TARGET_MARKERS = frozenset(["ضد", "علي", "الي", "ب", "ل", "تجاه", "نحو", "بحق"])
+# Modes whose target another preposition marks ("أفرجت السلطات عن الصحفي"); a mode listed here
+# has a target even when its type has none (RETREAT).
+MODE_TARGET_MARKERS = {"release": frozenset(["عن"])}
 _WITH = frozenset(["مع"])
 _BOUNDARY = frozenset([",", ";", ":", ".", "«", "»", '"', "(", ")", "لكن", "بينما", "فيما", "حيث", "الذي", "التي", "الذين"])
 # Possessive suffixes on a verbal noun referring back to an actor.
@@ -238,11 +241,7 @@ _APPRAISING = frozenset(f for stem in ("ادان", "دان", "ندد", "استن
 
 def _appraiser(tokens: list[Token], m: MentionRef, lo: int) -> bool:
     """The mention is the subject of an appraising verb right before it."""
-    k = m.lead - 1
-    if k < lo:
-        return False
-    norm = tokens[k].norm
-    return norm in _APPRAISING or (norm[:1] in ("و", "ف") and norm[1:] in _APPRAISING)
+    return m.lead - 1 >= lo and _is_word(tokens[m.lead - 1], _APPRAISING)
 
 
 def _dual_verb(tok: Token, stem: str) -> bool:
@@ -423,7 +422,7 @@ def _giver(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -
     for k in range(hit.first - 1, max(lo, hit.first - 12) - 1, -1):
         if tokens[k].norm in _BOUNDARY:
             return None
-        if any(r in _SENDING for r in clitic_variants(tokens[k].norm)):
+        if _is_word(tokens[k], _SENDING):
             bare = [m for m in mentions if _preposition_before(tokens, m, lo) is None]
             after = next((m for m in bare if k < m.first <= k + 4 and m.last < hit.first), None)
             before = next((m for m in reversed(bare) if m.last == k - 1), None)
@@ -1012,7 +1011,7 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
             # with an act done alone, a partner ("مناوراتها مع كوريا الجنوبية") acts too.
             add(sources if reciprocal or not directed else targets, m.entity)
         elif directed and not targets and (prep in _TARGET_MARKERS or prep is None
-                                           or (prep == "عن" and hit.trigger.mode == "release")):
+                                           or prep in MODE_TARGET_MARKERS.get(hit.trigger.mode or "", ())):
             add(targets, m.entity)  # "أفرجت السلطات عن الصحفي": whom it released
         elif (targets or sources) and (previous is None or not coordinated):
             break

@@ -23,6 +23,7 @@ from dataclasses import replace
 from marsad.actors.dictionary import split_code
 from marsad.document import Document, Event, Token
 from marsad.events.arguments import (
+    MODE_TARGET_MARKERS,
     RECIPROCAL_FORMS,
     accused_of,
     assign,
@@ -450,7 +451,8 @@ class EventStage:
         if found is None:
             trig = hit.trigger
             found = assign(doc, tokens, hit, [m for m in mentions if m.last < hit.first or m.first > hit.last],
-                           lo, reciprocal, directed=trig.type not in _UNDIRECTED or trig.mode == "release", etype=trig.type)
+                           lo, reciprocal, directed=trig.type not in _UNDIRECTED or trig.mode in MODE_TARGET_MARKERS,
+                           etype=trig.type)
             self._memo[key] = found
         return list(found[0]), list(found[1])
 
