@@ -594,3 +594,17 @@ def test_a_partner_in_exercises_takes_part(pipeline: Pipeline) -> None:
                                  published="2026-11-20"))
     drill = next(e for e in doc.events if e.type == "MOBILIZE")
     assert "USAGOV" in drill.source_actor and not drill.target
+
+
+def test_a_denial_takes_no_object_from_the_clause_it_denies(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document("ونفى الجيش السوداني أن تكون قواته قد قصفت مخيما للنازحين في دارفور.",
+                                 published="2026-11-20"))
+    denial = next(e for e in doc.events if e.type == "REJECT")
+    assert denial.source_actor == ["SDNMIL"] and not denial.target
+
+
+def test_a_pluperfect_subject_signs_and_a_named_agreement_is_no_party(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document("وكان الرئيس الراحل ياسر عرفات قد وقع اتفاق أوسلو مع إسرائيل عام 1993.",
+                                 published="2026-11-20"))
+    signing = next(e for e in doc.events if e.type == "SUPPORT")
+    assert sorted(_names(doc, signing.source)) == ["إسرائيل", "ياسر عرفات"]

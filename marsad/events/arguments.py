@@ -793,6 +793,17 @@ def _shared_subject(tokens: list[Token], hit: Hit, mentions: list[MentionRef], l
     return None
 
 
+# Particles between a subject and its verb (folded).
+_PRE_VERB = frozenset(["قد", "لقد"])
+# Agreement nouns: a place right after one names the agreement ("اتفاق أوسلو"), no party (folded).
+_AGREEMENTS = frozenset(["اتفاق", "اتفاقيه", "معاهده", "اتفاقات", "اتفاقيات", "تفاهمات", "مذكره"])
+
+
+def _named_agreement(doc: Document, tokens: list[Token], m: MentionRef, last: int) -> bool:
+    return (m.first == last + 1 and _is_word(tokens[last], _AGREEMENTS)
+            and getattr(doc.entity(m.entity), "type", None) in ("GPE", "LOC"))
+
+
 def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int,
             reciprocal: bool, directed: bool) -> tuple[list[str], list[str]]:
     first, last = hit.first, hit.last
@@ -802,7 +813,8 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
     verbal = kind in ("V", "I") and not (
         bare.startswith(("ال", "بال", "لل")) and not hit.trigger.words[0].startswith(("ال", "ب", "ل")))
     # (a titled name counts from its title: "استقبل الرئيس … في قصر الاتحادية وزير الخارجية الإماراتي عبد الله بن زايد")
-    after = [m for m in mentions if m.first > last and min(m.lead, m.first) - last <= 10 and _clause_ok(tokens, last, m.first)]
+    after = [m for m in mentions if m.first > last and min(m.lead, m.first) - last <= 10 and _clause_ok(tokens, last, m.first)
+             and not _named_agreement(doc, tokens, m, last)]
     sources: list[str] = []
     targets: list[str] = []
 
@@ -934,7 +946,11 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
             if m.first - (own.last if own else last) <= 3 and _destination(tokens, m, lo):
                 add(targets, m.entity)
                 break
-    adjacent_before = [m for m in mentions if 0 < first - m.last <= (1 if verbal else 2)
+    # "وكان الرئيس عرفات قد وقع": the particle stands between the subject and its verb
+    verb_at = first
+    while verbal and verb_at - 1 > lo and tokens[verb_at - 1].norm in _PRE_VERB:
+        verb_at -= 1
+    adjacent_before = [m for m in mentions if 0 < verb_at - m.last <= (1 if verbal else 2)
                        and _clause_ok(tokens, m.last, first) and _preposition_before(tokens, m, lo) is None
                        and not _subordinate_between(tokens, m.last, first)
                        and (verbal or not _governed(tokens, first, lo))
@@ -953,7 +969,7 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
         return sources, targets
     if antecedent is not None:
         add(sources, antecedent.entity)
-    elif verbal and adjacent_before and first - adjacent_before[-1].last == 1 and not conjoined:
+    elif verbal and adjacent_before and verb_at - adjacent_before[-1].last == 1 and not conjoined:
         # SVO with the subject right before the verb; never before "و/ف + verb", where the
         # noun ends the previous clause ("أصيب عنصران من الأمن وقتل جندي").
         add(sources, adjacent_before[-1].entity)
@@ -988,6 +1004,11 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
             continue
         if hit.trigger.type == "REQUEST" and any(tokens[k].norm == "الي" for k in range(last + 1, m.lead - 1)):
             break  # "دعت رعاياها إلى مغادرة لبنان": after إلى comes what is asked, not whom
+        if (not reciprocal and hit.trigger.type != "PROTEST"
+                and any(tokens[k].norm in _COMPLEMENTIZERS for k in range(last + 1, m.lead))):
+            # "نفى الجيش أن تكون قواته قد قصفت": a clause of its own, not the act's object
+            # (what protesters chant, "هاتفين أن «بوش غير مرحب به»", is aimed at its subject)
+            break
         prep = _preposition_before(tokens, m, lo)
         kind_of = getattr(doc.entity(m.entity), "type", None)
         if prep == "في" and not targets and directed and kind_of in ("GPE", "LOC"):
