@@ -7,6 +7,7 @@ from conftest import SAMPLE_000, SAMPLE_003
 
 from marsad.document import Document, Entity, Span
 from marsad.geo.stage import GeoStage
+from marsad.pipeline import Pipeline
 from marsad.testing import make_document
 
 # Common words that are also the names of some place in GeoNames or the OCHA community list.
@@ -223,9 +224,18 @@ def test_document_without_places(stage: GeoStage) -> None:
 
 
 def test_a_district_missing_from_the_gazetteer_keeps_its_own_name() -> None:
-    from marsad.pipeline import Pipeline
-
     doc = Pipeline.from_names(["text", "ner", "actors", "geo"])(
         make_document("وأطلق مسلحون النار على سيارة في حي الدورة جنوبي بغداد."))
     names = {e.name_ar: e.name for e in doc.entities}
     assert names["بغداد"] == "Baghdad" and names["الدورة"] != "Baghdad"
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("أرسلت الإمارات طائرة محملة بالمساعدات إلى مطار العريش لنقلها إلى قطاع غزة.", "غزة", "Gaza Strip"),
+    ("وتوجه الوفد إلى جنوب أفريقيا الأسبوع الماضي.", "أفريقيا", "South Africa"),
+], ids=["a region named after its city", "a country whose name starts with a direction"])
+def test_a_place_named_inside_a_longer_place_takes_its_name(text: str, surface: str, name: str) -> None:
+    doc = Pipeline.from_names(["text", "ner", "actors", "geo"])(make_document(text, published="2026-11-20"))
+    ent = next(e for e in doc.entities if any(m.text == surface for m in e.mentions))
+    assert ent.name == name
+    assert ent.actor is not None and ent.actor.sector is None  # where, not a state acting

@@ -419,5 +419,8 @@ class GeoStage:
             place_spans = {(m.start, m.end) for m in place.mentions}
             if any((m.start, m.end) in place_spans for m in e.mentions):
                 e.name = place.name
+            elif place.precision in ("country", "admin1", "region") and any(
+                    p.start <= m.start and m.end <= p.end for m in e.mentions for p in place.mentions):
+                e.name = place.name  # "قطاع غزة" named through "غزة": the Gaza Strip, not a transcription
             elif place.precision == "sub-city" and self._names_city(e, place):
                 e.name = place.name.split(" (")[0]
