@@ -618,3 +618,18 @@ def test_a_role_before_a_name_codes_the_person(pipeline: Pipeline, text: str, na
     person = next(e for e in doc.entities if e.name_ar == name)
     assert person.actor is not None and person.actor.code == code
     assert person.title is not None and not person.title.startswith(("الشرطة", "قوات"))
+
+
+def test_a_country_after_a_definite_title_is_its_object_not_its_modifier() -> None:
+    doc = Pipeline.from_names()(make_document("زار الوزير جنوب أفريقيا الأسبوع الماضي، واستقبل الرئيس الفرنسي وفدا من نيجيريا.",
+                                 published="2026-11-20"))
+    texts = by_mention(doc)
+    # "الوزير جنوب أفريقيا" cannot be a construct (the first word is definite); the tagger's
+    # "أفريقيا" takes the whole listed name
+    assert "الوزير" in texts and "الوزير جنوب أفريقيا" not in texts
+    assert texts["جنوب أفريقيا"].name == "South Africa"
+    # a dictionary phrase headed by an office noun names a person, coded by its adjective
+    president = texts["الرئيس الفرنسي"]
+    assert president.type == "PER" and president.actor.code == "FRAGOV"  # type: ignore[union-attr]
+    visit = next(ev for ev in doc.events if ev.mode == "visit")
+    assert visit.source == [texts["الوزير"].id] and visit.target == [texts["جنوب أفريقيا"].id]

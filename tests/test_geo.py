@@ -231,11 +231,12 @@ def test_a_district_missing_from_the_gazetteer_keeps_its_own_name() -> None:
 
 
 @pytest.mark.parametrize("text, surface, name", [
-    ("أرسلت الإمارات طائرة محملة بالمساعدات إلى مطار العريش لنقلها إلى قطاع غزة.", "غزة", "Gaza Strip"),
-    ("وتوجه الوفد إلى جنوب أفريقيا الأسبوع الماضي.", "أفريقيا", "South Africa"),
+    ("أرسلت الإمارات طائرة محملة بالمساعدات إلى مطار العريش لنقلها إلى قطاع غزة.", "قطاع غزة", "Gaza Strip"),
+    ("وتوجه الوفد إلى جنوب أفريقيا الأسبوع الماضي.", "جنوب أفريقيا", "South Africa"),
 ], ids=["a region named after its city", "a country whose name starts with a direction"])
 def test_a_place_named_inside_a_longer_place_takes_its_name(text: str, surface: str, name: str) -> None:
     doc = Pipeline.from_names(["text", "ner", "actors", "geo"])(make_document(text, published="2026-11-20"))
+    # the tagger's shorter span (غزة, أفريقيا) is widened to the listed name
     ent = next(e for e in doc.entities if any(m.text == surface for m in e.mentions))
     assert ent.name == name
     assert ent.actor is not None and ent.actor.sector is None  # where, not a state acting

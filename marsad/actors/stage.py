@@ -655,11 +655,13 @@ class _Run:
                 doc.mentions = [m for m in doc.mentions if m.entity != ent.id]
                 continue
             best: tuple[int, Hit] | None = None
-            for m in ent.mentions:
+            for n, m in enumerate(ent.mentions):
                 loc = self.words_of(m.start, m.end)
                 if loc is None:
                     continue
                 s, i, j = loc
+                if ent.type in ("GPE", "LOC"):
+                    i, j = self.widen_place(ent, n, s, i, j)
                 hit = self.st._link(s, i, j, ent.type)
                 wider = next((u for u in s.units if u.i <= i and j <= u.j and (u.j - u.i) > (j - i)), None)
                 if wider is not None and wider.best("actor") is not None and (hit is None or hit.priority < 5) \
@@ -683,6 +685,21 @@ class _Run:
             if entry is not None:
                 self.entry_entity[id(entry)] = ent
             self.hits[ent.id] = best[1] if best else None
+
+    def widen_place(self, ent: Entity, n: int, s: Sent, i: int, j: int) -> tuple[int, int]:
+        """A place the tagger cut short of a listed multiword name ("جنوب أفريقيا" tagged
+        "أفريقيا") takes the whole name, so that no rule reads جنوب as a direction before it."""
+        wider = next((u for u in s.units if u.i <= i and j <= u.j and u.j - u.i > j - i
+                      and u.best("country", "capital") and not u.best("agent")), None)
+        if wider is None or any((s.index, w) in self.covered and self.linked.get((s.index, w)) is not ent
+                                for w in range(wider.i, wider.j) if not i <= w < j):
+            return i, j
+        old, ent.mentions[n] = ent.mentions[n], self.unit_span(s, wider)
+        for m in self.doc.mentions:
+            if (m.start, m.end) == (old.start, old.end):
+                m.start, m.end, m.text = ent.mentions[n].start, ent.mentions[n].end, ent.mentions[n].text
+        self.claim(ent, s, wider.i, wider.j)
+        return wider.i, wider.j
 
     # 2. Dictionary actors NER missed (full names and listed variants).
     def add_dictionary_actors(self) -> None:
@@ -952,7 +969,10 @@ class _Run:
                         self.state(s, u, groups)
                     continue
                 end = self.extend(s, u)
-                if head.person and any(
+                # a PETRARCH phrase headed by an office noun ("الرئيس الفرنسي") names a person
+                person = head.person or (head is pet and any(
+                    h.kind == "agent" and h.person for h in self.lex.table.get((s.keys[u.i],), ())))
+                if person and any(
                     (s.index, w) in self.linked and self.linked[(s.index, w)].type == "PER" for w in range(u.j, end + 1)
                 ):
                     continue  # a title before a name, already on the named entity
@@ -976,7 +996,7 @@ class _Run:
                         w.norm in _FOREIGN for w in s.words[u.i:end + 1]):  # "قوات أجنبية" are not the place's
                     country = self.where(s)  # the sentence's country, else the article's, when clear
                     located = True
-                etype = "PER" if head.person else "ORG"
+                etype = "PER" if person else "ORG"
                 text = doc.text[start_off : s.words[end - 1].end]
                 holder = next((e for e in doc.entities if etype == "PER" and e.type == "PER" and e.title
                                and self.hits.get(e.id) is not None and fold(e.title) == fold(text)), None)
@@ -1074,6 +1094,8 @@ class _Run:
                     continue
                 break
             if unit is not None and unit.best("adjective", "country", "capital") and not unit.best("agent"):
+                if _definite(s.words[end - 1].norm) and not _definite(w.norm):
+                    break  # "زار الوزير جنوب أفريقيا": an indefinite name after a definite noun is not its modifier
                 end = unit.j
                 continue
             ent = self.linked.get((s.index, end))
