@@ -377,6 +377,37 @@ def _vso_subject(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: 
     return m if _preposition_before(tokens, m, lo) is None else None
 
 
+# Protest verbs of gathering, the report of a protest itself; chanting or raising banners
+# (هتف، رفع لافتات) tells more of one already reported (folded trigger words).
+_GATHERING = frozenset(fold(w) for w in [
+    "تظاهر", "احتج", "حتج", "اعتصم", "عتصم", "احتشد", "حتشد", "تجمع", "تجمهر", "سار", "خرج", "خرجوا", "اضرب"])
+
+
+def crowd_subject(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> bool:
+    """A gathering verb whose subject is a crowd of protesters, after it ("تجمع مئات المتظاهرين")
+    or right before it ("المحتجون اعتصموا")."""
+    if hit.trigger.words[0] not in _GATHERING or (hit.first > lo and tokens[hit.first - 1].norm in _RELATIVES):
+        return False  # "المقر الذي تجمع في محيطه المتظاهرون": where they gathered, told in passing
+    subject = _vso_subject(tokens, hit, mentions, lo)
+    if subject is not None and subject.first == hit.last + 1 and tokens[subject.first].norm.endswith("ين"):
+        return False  # "موقع تجمع المتظاهرين": the genitive of the verbal noun, not a verb's subject
+    if subject is None and hit.trigger.head_kind in ("V", "I"):
+        subject = next((m for m in mentions if m.last == hit.first - 1
+                        and _preposition_before(tokens, m, lo) is None), None)
+    if subject is None or not _protester(tokens, subject):
+        return False
+    # "فيما سار المتظاهرون", "حيث كان يتجمع متظاهرون", "قال إن المتظاهرين خرجوا": a clause
+    # that sets the scene or reports someone's words, not the report itself
+    k = min(subject.first, hit.first) - 1
+    while k >= lo and tokens[k].norm in _WAS:
+        k -= 1
+    return not any(tokens[j].norm in _SUBORDINATORS or tokens[j].norm in _SCENE for j in range(max(lo, k - 1), k + 1))
+
+
+_WAS = frozenset(["كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "قد"])
+_SCENE = frozenset(["حيث", "وحيث", "بينما", "وبينما", "وفيما"])
+
+
 def _protest_against(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> str | None:
     """What a protest is explicitly against (ضد X، احتجاجا على [زيارة] X، المناهضة لـX): in
     PLOVER the recipient of a protest, ahead of the place where it stands (أمام مقر Y)."""
