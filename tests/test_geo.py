@@ -240,3 +240,15 @@ def test_a_place_named_inside_a_longer_place_takes_its_name(text: str, surface: 
     ent = next(e for e in doc.entities if any(m.text == surface for m in e.mentions))
     assert ent.name == name
     assert ent.actor is not None and ent.actor.sector is None  # where, not a state acting
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("تظاهر ألفا شخص أمس في عمان.", "Amman", "JOR"),
+    ("قال وزير الخارجية العماني إن عمان تدعم الحوار.", "Oman", "OMN"),
+], ids=["Amman by default", "Oman in an Omani story"])
+def test_a_name_of_two_states_reads_the_same_for_actors_and_places(text: str, name: str, country: str) -> None:
+    doc = Pipeline.from_names(["text", "ner", "actors", "geo"])(make_document(text, published="2026-11-20"))
+    place = next(p for p in doc.places if any(m.text == "عمان" for m in p.mentions))
+    ent = next(e for e in doc.entities if any(m.text == "عمان" for m in e.mentions))
+    assert (place.name, place.country) == (name, country)
+    assert ent.actor is not None and ent.actor.country == country

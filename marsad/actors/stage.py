@@ -152,6 +152,7 @@ class ActorStage:
                      skeys=[r.skey for r in readings], readings=readings)
             s.units = self._scan(s)
             out.append(s)
+        _by_context(out)
         return out
 
     def _read(self, norm: str) -> _Reading:
@@ -1176,6 +1177,24 @@ class _Run:
 _FOR = phrase_key("باسم")[0]
 # The head of "مصدر في الشرطة": a phrase of its own only with the body it belongs to.
 _SOURCE = Hit("agent", None, priority=3)
+
+
+def _by_context(sents: list[Sent]) -> None:
+    """A name that is two states' ("عمان": Amman, JOR's capital, and Oman) reads as the one the
+    article's unambiguous places and nationality adjectives name most (العماني -> Oman); on a
+    tie the lexicon's order stands."""
+    context: Counter[str] = Counter()
+    ambiguous = []
+    for s in sents:
+        for u in s.units:
+            if len({h.code for h in u.hits if h.kind in ("country", "capital")}) > 1:
+                ambiguous.append(u)
+                continue
+            h = u.best("adjective", "country", "capital", "city")
+            if h is not None and h.code:
+                context[h.code] += 1
+    for u in ambiguous:
+        u.hits = sorted(u.hits, key=lambda h: -context[h.code] if h.code else 0)
 
 
 def _label(lex: Lexicon, country: str | None, sector: str | None) -> str:

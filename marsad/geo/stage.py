@@ -188,8 +188,17 @@ class GeoStage:
             elif self._coordinated(c, accepted, sentences):
                 # "بلدتي الفوعة وكفريا": a name joined by و to an accepted place shares its reading.
                 accepted.append(c)
+        coded = {(m.start, m.end): e.actor.country for e in doc.entities if e.type in ("GPE", "LOC")
+                 and e.actor is not None and e.actor.country for m in e.mentions}
         for c in accepted:
-            c.rec = best(c.records, context, c.cue, frozenset(r.key for r in c.records if (c.key, r.key) in gaz.preferred))
+            records = c.records
+            owner = coded.get((c.start, c.end))
+            if owner and any(r.country == owner for r in records) and context.get(owner, 0) >= max(
+                    context.get(r.country, 0) for r in records):
+                # "في عمان": the actors stage read Amman (JOR); the place agrees unless the
+                # story's context says the other country (Oman)
+                records = [r for r in records if r.country == owner]
+            c.rec = best(records, context, c.cue, frozenset(r.key for r in records if (c.key, r.key) in gaz.preferred))
         accepted = self._descriptions(doc, sentences, accepted, context)
         self._emit(doc, accepted)
         return doc
