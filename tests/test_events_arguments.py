@@ -608,3 +608,28 @@ def test_a_pluperfect_subject_signs_and_a_named_agreement_is_no_party(pipeline: 
                                  published="2026-11-20"))
     signing = next(e for e in doc.events if e.type == "SUPPORT")
     assert sorted(_names(doc, signing.source)) == ["إسرائيل", "ياسر عرفات"]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("وقال مسؤول في البنتاغون إن إسرائيل نفذت بالفعل ضربة جوية في سورية الأسبوع الماضي.", ["ISRGOV"], []),
+    ("وكانت القوات الأمريكية وجهت عدة ضربات جوية داخل الصومال مستهدفة مقاتلي حركة الشباب.", ["USAMIL"], None),
+], ids=["state before the verb", "forces before كان + verb"])
+def test_whoever_carries_out_a_strike_before_the_verb_is_its_source(pipeline: Pipeline, text: str, source: list[str],
+                                                                   target: list[str] | None) -> None:
+    doc = pipeline(make_document(text, published="2026-11-20"))
+    strike = next(e for e in doc.events if e.type == "ASSAULT")
+    assert strike.source_actor == source
+    if target is not None:
+        assert strike.target_actor == target
+    # the strike noun itself is coded as the military of no country, not of the place struck
+    assert all(e.actor is None or e.actor.country is None for e in doc.entities
+               if e.name_ar and e.name_ar.startswith("ضرب"))
+
+
+def test_a_raid_launched_by_an_armed_subject_is_reported_under_the_threshold(pipeline: Pipeline) -> None:
+    from marsad.events.classifier import load_model
+
+    doc = pipeline(make_document("وشنت الطائرات الروسية غارات على مواقع المعارضة في ريف إدلب.", published="2026-11-20"))
+    assert doc.meta["events_scores"][0]["ASSAULT"] < load_model("ASSAULT").threshold
+    raid = next(e for e in doc.events if e.type == "ASSAULT")
+    assert (raid.source_actor, raid.target_actor) == (["RUSMIL"], ["SYROPP"])

@@ -35,6 +35,9 @@ _LINEAGE = {"بن", "ابن", "ال"}
 _FOREIGN = frozenset(fold(c + w) for w in ("أجنبية", "أجنبي", "أجانب", "الأجنبية", "الأجنبي", "الأجانب", "دولية",
                                           "الدولية", "متعددة") for c in ("", "و"))
 _LOCAL_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "UAF", "JUD", "LEG", "SPY", "CVL", "REF"}
+# Strikes coded as their (military) author: who struck a place is as often a foreign air force
+# as its own ("نفذت إسرائيل ضربة جوية في سورية"), so the place gives no country.
+_STRIKES = frozenset(key(fold(w)) for w in ("ضربة", "ضربات", "غارة", "غارات"))
 _SKIP = set("«»\"'“”„‘’()[]")  # quote marks and brackets never break a name or agent phrase
 # The reading of a possessed member noun with no sector of its own (عناصرها، أفراده، قادتها).
 _MEMBERS = Hit("agent", None, priority=3)
@@ -993,7 +996,7 @@ class _Run:
                     ant = self.last_before(start_off, lambda e: e.type == "PER" and e.actor is not None)
                     if ant is not None and ant.actor is not None:
                         sector = ant.actor.sector or sector
-                elif country is None and sector in _LOCAL_SECTORS and self.where(s) and not any(
+                elif country is None and sector in _LOCAL_SECTORS and self.where(s) and s.keys[u.i] not in _STRIKES and not any(
                         w.norm in _FOREIGN for w in s.words[u.i:end + 1]):  # "قوات أجنبية" are not the place's
                     country = self.where(s)  # the sentence's country, else the article's, when clear
                     located = True

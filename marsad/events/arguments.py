@@ -194,6 +194,31 @@ def _only_subject_between(tokens: list[Token], mentions: list[MentionRef], k: in
                                 for x in range(k + 1, first))
 
 
+# Words between a launch verb and the act it launches that leave the act its object ("نفذت
+# بالفعل ضربة", "وجهت عدة ضربات") (folded).
+_LAUNCH_ASIDE = frozenset(fold(w) for w in ["بالفعل", "فعلا", "عدة", "سلسلة", "أيضا", "كذلك"])
+
+
+def launched(tokens: list[Token], hit: Hit, lo: int) -> bool:
+    """A verbal-noun trigger that is the object of a launch verb a few words before it ("شنت
+    الطائرات الروسية غارات"): as much a report of the act as its own verb."""
+    return hit.trigger.head_kind not in ("V", "I") and any(
+        _is_word(tokens[k], _LAUNCH_VERBS) for k in range(max(lo, hit.first - 5), hit.first))
+
+
+def _subject_before_launch(tokens: list[Token], mentions: list[MentionRef], k: int, first: int,
+                           lo: int) -> MentionRef | None:
+    """SVO with a launch verb: "إن إسرائيل نفذت ضربة جوية", "وكانت القوات الأمريكية وجهت عدة
+    ضربات": the bare mention right before the verb (after كان/قد) carries out the act."""
+    if not all(tokens[x].norm in _LAUNCH_ASIDE or tokens[x].norm in _TIME_ASIDE or is_quantity(tokens[x].norm)
+               for x in range(k + 1, first)):
+        return None
+    at = k - 1
+    while at >= lo and tokens[at].norm in _PRE_VERB:
+        at -= 1
+    return next((m for m in mentions if m.last == at and _preposition_before(tokens, m, lo) is None), None)
+
+
 def _partitive(tok: Token) -> bool:
     return tok.norm in _PARTITIVE_HEADS or tok.norm in _COUNTERS or is_quantity(tok.norm)
 
@@ -311,6 +336,7 @@ _SUPPORT_VERBS = frozenset(["قام", "قامت", "قاموا", "يقوم", "ت�
 _LAUNCH_VERBS = frozenset(fold(w) for w in [
     "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "نظم", "نظمت", "نظموا", "ينظم", "تنظم", "أعلن", "أعلنت", "أعلنوا",
     "بدأ", "بدأت", "بدأوا", "يبدأ", "تبدأ", "خاض", "خاضت", "خاضوا", "واصل", "واصلت", "واصلوا", "يواصل", "تواصل",
+    "شن", "شنت", "شنوا", "يشن", "تشن", "وجه", "وجهت", "وجهوا", "يوجه",
 ])
 # Verbs that send or hand over what they carry: the subject of one gives the aid named later in
 # its clause ("أرسلت الإمارات طائرة محملة بالمساعدات"); not تسلم, which also means "received" (folded).
@@ -913,6 +939,11 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
                            and _preposition_before(tokens, m, lo) is None]
                 if between:
                     add(sources, between[0].entity)
+                break
+            if _is_word(tokens[k], _LAUNCH_VERBS) and not _is_word(tokens[first], _PATIENT_NOUNS):
+                subject = _subject_before_launch(tokens, mentions, k, first, lo)
+                if subject is not None:
+                    add(sources, subject.entity)
                 break
     patient_noun = not verbal and _is_word(tokens[first], _PATIENT_NOUNS)
     passive = verbal and (_is_word(tokens[first], _PASSIVE_VERBS) or _vowelled_passive(tokens[first]))

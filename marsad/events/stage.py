@@ -30,6 +30,7 @@ from marsad.events.arguments import (
     attack_author,
     casualty_word,
     crowd_subject,
+    launched,
     sentence_mentions,
     time_anchor,
     token_range,
@@ -409,6 +410,9 @@ class EventStage:
         if agent and inside_phrase and src and kind in ("V", "I"):
             # ... unless the verb has its subject already: "واشنطن ستنشر حاملة طائرات" holds its object.
             return src, tgt or ([] if trig.type in _UNDIRECTED else agent)
+        if agent and src and kind not in ("V", "I") and not self._countries(doc, agent) and self._countries(doc, src):
+            # "نفذت إسرائيل ضربة جوية": the strike names no country; whoever carried it out acts
+            return src, [e for e in tgt if e not in agent]
         if agent and (not src or kind not in ("V", "I") or inside_phrase):
             # An agent-noun trigger names its own actor: in "خرج المتظاهرون", "هاجم مسلحون"
             # or "مهاجم انتحاري فجر حافلة" the entity on the trigger word is the one acting.
@@ -442,7 +446,8 @@ class EventStage:
         outside = [m for m in mentions if m.last < hit.first or m.first > hit.last]
         if hit.trigger.type == "ASSAULT" and attack_author(tokens, hit, outside, lo) is not None:
             return 3
-        if hit.trigger.head_kind == "V" and any(split_code(c)[1] in _ARMED for c in codes_src):
+        if (hit.trigger.head_kind == "V" or launched(tokens, hit, lo)) and any(
+                split_code(c)[1] in _ARMED for c in codes_src):
             return 4
         return 1
 
@@ -465,6 +470,11 @@ class EventStage:
                            etype=trig.type)
             self._memo[key] = found
         return list(found[0]), list(found[1])
+
+    @staticmethod
+    def _countries(doc: Document, ids: list[str]) -> list[str]:
+        return [e.actor.country for eid in ids if (e := doc.entity(eid)) is not None and e.actor is not None
+                and e.actor.country]
 
     @staticmethod
     def _codes(doc: Document, ids: list[str]) -> list[str]:
