@@ -633,3 +633,13 @@ def test_a_raid_launched_by_an_armed_subject_is_reported_under_the_threshold(pip
     assert doc.meta["events_scores"][0]["ASSAULT"] < load_model("ASSAULT").threshold
     raid = next(e for e in doc.events if e.type == "ASSAULT")
     assert (raid.source_actor, raid.target_actor) == (["RUSMIL"], ["SYROPP"])
+
+
+@pytest.mark.parametrize("text", [
+    "اغتال الطيران الإسرائيلي، بعد ظهر أمس خمسة فلسطينيين في خان يونس جنوب قطاع غزة.",
+    "اغتال الطيران الإسرائيلي، بعد ظهر أمس، خمسة فلسطينيين في خان يونس جنوب قطاع غزة.",
+], ids=["aside opened by a comma", "aside between commas"])
+def test_a_time_aside_after_a_comma_keeps_the_object(pipeline: Pipeline, text: str) -> None:
+    doc = pipeline(make_document(text, published="2026-11-20"))
+    killing = next(e for e in doc.events if e.type == "ASSAULT")
+    assert (killing.source_actor, killing.target_actor) == (["ISRMIL"], ["PSE"])

@@ -671,6 +671,11 @@ _TIME_ASIDE = frozenset(fold(w) for w in [
 ])
 
 
+# A time aside between commas may also say when in the day ("، بعد ظهر أمس،") (folded).
+_COMMA_ASIDE = _TIME_ASIDE | frozenset(fold(w) for w in [
+    "بعد", "قبل", "ظهر", "الظهر", "عصر", "منتصف", "نهار", "ليلا", "صباحا", "مساء", "فجر", "امس"])
+
+
 def _clause_ok(tokens: list[Token], a: int, b: int) -> bool:
     """No clause boundary between token indices a < b; an opening quote one or two tokens before
     ``b`` opens a quoted name («ألوية الناصر صلاح الدين»), not a quotation; a time aside between
@@ -679,9 +684,13 @@ def _clause_ok(tokens: list[Token], a: int, b: int) -> bool:
     k = a + 1
     while k < quote:
         if tokens[k].norm in _BOUNDARY:
+            aside = [x for x in range(k + 1, quote) if not is_quantity(tokens[x].norm)]
+            if tokens[k].norm in (",", "،") and aside and len(aside) <= 4 and all(
+                    tokens[x].norm in _COMMA_ASIDE for x in aside):
+                return True  # "اغتال الطيران الإسرائيلي، بعد ظهر أمس خمسة فلسطينيين"
             end = next((e for e in range(k + 1, min(quote, k + 6)) if tokens[e].norm in (",", "،")), None)
             if tokens[k].norm not in (",", "،") or end is None or end == k + 1 or not all(
-                    tokens[x].norm in _TIME_ASIDE for x in range(k + 1, end)):
+                    tokens[x].norm in _COMMA_ASIDE for x in range(k + 1, end)):
                 return False
             k = end
         k += 1
