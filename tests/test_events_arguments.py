@@ -643,3 +643,16 @@ def test_a_time_aside_after_a_comma_keeps_the_object(pipeline: Pipeline, text: s
     doc = pipeline(make_document(text, published="2026-11-20"))
     killing = next(e for e in doc.events if e.type == "ASSAULT")
     assert (killing.source_actor, killing.target_actor) == (["ISRMIL"], ["PSE"])
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("خطف موظف بريطاني يعمل في إحدى منصات النفط في المياه النيجيرية أمس.", [], ["GBRCVL"]),
+    ("وقتل جندي أمريكي في انفجار عبوة ناسفة شمال بغداد.", [], ["USAMIL"]),
+    # with an object after it the verb is active and the noun after it its subject
+    ("واختطف مسلحون مجهولون صحفيا فرنسيا في بغداد.", ["IRQUAF"], ["FRAJRN"]),
+], ids=["kidnapped", "killed", "active with an object"])
+def test_an_indefinite_noun_after_a_casualty_verb_is_its_patient(pipeline: Pipeline, text: str, source: list[str],
+                                                                 target: list[str]) -> None:
+    doc = pipeline(make_document(text, published="2026-11-20"))
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert (ev.source_actor, ev.target_actor) == (source, target)

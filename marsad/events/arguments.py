@@ -557,6 +557,10 @@ def _governed(tokens: list[Token], first: int, lo: int) -> bool:
     return first - 1 >= lo and any(r in _OBLIQUE for r in clitic_variants(tokens[first - 1].norm))
 
 
+def _definite_word(tok: Token) -> bool:
+    return any(v.startswith("ال") for v in clitic_variants(tok.norm))
+
+
 def _casualty_verb(tok: Token) -> bool:
     """A perfect casualty verb form (قتل، قتلا، جرحوا، اختطفت …), with or without و/ف."""
     norm = tok.norm
@@ -1003,6 +1007,14 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
             # A verb marked for plural agrees with a subject before it (SVO: "مستوطنون
             # هاجموا المواطنين"); VSO verbs stay singular, so the noun after is the object.
             subject_after = None
+    if (subject_after is not None and _casualty_verb(tokens[first]) and not _definite_word(tokens[subject_after.first])
+            and not any(m.first > subject_after.last and m.first - subject_after.last <= 6
+                        and _preposition_before(tokens, m, lo) is None and _clause_ok(tokens, subject_after.last, m.first)
+                        for m in mentions)):
+        # "خطف موظف بريطاني يعمل في …", "قتل جندي أمريكي في انفجار": an indefinite noun after
+        # a casualty verb with no object after it is the patient of the passive (خُطف، قُتل)
+        add(targets, subject_after.entity)
+        return sources, targets
     if not verbal and not has_possessive and first - 1 >= lo and _is_word(tokens[first - 1], _DURING):
         # "قال بوتين للصحفيين خلال زيارة إلى …": the subject of the clause is the actor of a
         # verbal noun it is doing "during"; the place after إلى is where it went.
