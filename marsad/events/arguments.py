@@ -199,11 +199,20 @@ def _only_subject_between(tokens: list[Token], mentions: list[MentionRef], k: in
 _LAUNCH_ASIDE = frozenset(fold(w) for w in ["بالفعل", "فعلا", "عدة", "سلسلة", "أيضا", "كذلك"])
 
 
-def launched(tokens: list[Token], hit: Hit, lo: int) -> bool:
-    """A verbal-noun trigger that is the object of a launch verb a few words before it ("شنت
-    الطائرات الروسية غارات"): as much a report of the act as its own verb."""
-    return hit.trigger.head_kind not in ("V", "I") and any(
-        _is_word(tokens[k], _LAUNCH_VERBS) for k in range(max(lo, hit.first - 5), hit.first))
+def launched(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> bool:
+    """A verbal-noun trigger that is the object of a launch verb before it, with only the verb's
+    subject or an aside between ("شنت الطائرات الروسية غارات", "أطلقت دبابة قذيفة"): as much a
+    report of the act as its own verb."""
+    if hit.trigger.head_kind in ("V", "I"):
+        return False
+    inside = {x for m in mentions if m.last < hit.first for x in range(m.first, m.last + 1)}
+    for k in range(hit.first - 1, max(lo, hit.first - 6) - 1, -1):
+        if _is_word(tokens[k], _LAUNCH_VERBS):
+            return True
+        if not (k in inside or tokens[k].norm in _LAUNCH_ASIDE or tokens[k].norm in _TIME_ASIDE
+                or is_quantity(tokens[k].norm)):
+            return False
+    return False
 
 
 def _subject_before_launch(tokens: list[Token], mentions: list[MentionRef], k: int, first: int,
@@ -336,7 +345,7 @@ _SUPPORT_VERBS = frozenset(["قام", "قامت", "قاموا", "يقوم", "ت�
 _LAUNCH_VERBS = frozenset(fold(w) for w in [
     "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "نظم", "نظمت", "نظموا", "ينظم", "تنظم", "أعلن", "أعلنت", "أعلنوا",
     "بدأ", "بدأت", "بدأوا", "يبدأ", "تبدأ", "خاض", "خاضت", "خاضوا", "واصل", "واصلت", "واصلوا", "يواصل", "تواصل",
-    "شن", "شنت", "شنوا", "يشن", "تشن", "وجه", "وجهت", "وجهوا", "يوجه",
+    "شن", "شنت", "شنوا", "يشن", "تشن", "وجه", "وجهت", "وجهوا", "يوجه", "أطلق", "أطلقت", "أطلقوا", "يطلق", "تطلق",
 ])
 # Verbs that send or hand over what they carry: the subject of one gives the aid named later in
 # its clause ("أرسلت الإمارات طائرة محملة بالمساعدات"); not تسلم, which also means "received" (folded).

@@ -446,7 +446,7 @@ class EventStage:
         outside = [m for m in mentions if m.last < hit.first or m.first > hit.last]
         if hit.trigger.type == "ASSAULT" and attack_author(tokens, hit, outside, lo) is not None:
             return 3
-        if (hit.trigger.head_kind == "V" or launched(tokens, hit, lo)) and any(
+        if (hit.trigger.head_kind == "V" or launched(tokens, hit, mentions, lo)) and any(
                 split_code(c)[1] in _ARMED for c in codes_src):
             return 4
         return 1
