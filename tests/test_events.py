@@ -362,10 +362,14 @@ def test_attack_reported_with_split_verb_phrase(stage: EventStage) -> None:
 
 @pytest.mark.parametrize("text, protest", [
     ("وتجمع المحتجون أمام مبنى البلدية في مدينة صفاقس صباح اليوم.", True),
-    # a scene-setting clause and a verbal noun's genitive are no report of a gathering
+    ("وسارت جموع من المحتجين في قضاء الحويجة معلنة رفضها ضم المدينة إلى الإقليم.", True),
+    ("وانطلقت تظاهرة من أمام الجامعة باتجاه مبنى البرلمان.", True),
+    # a scene-setting clause, a verbal noun's genitive and a summary are no report of a gathering
     ("وكان الشرطي يحاول المرور في الحي حيث كان يتجمع متظاهرون.", False),
     ("وأغلقت الشرطة الطرق المؤدية إلى موقع تجمع المتظاهرين.", False),
-], ids=["protesters gathering", "where they gathered", "the gathering's site"])
+    ("وشهدت المدينة مظاهرات مماثلة.", False),
+], ids=["protesters gathering", "crowds of protesters marching", "a march setting off", "where they gathered",
+        "the gathering's site", "a town saw protests"])
 def test_protesters_gathering_report_a_protest_under_the_threshold(text: str, protest: bool) -> None:
     from marsad.events.classifier import load_model
 

@@ -418,29 +418,54 @@ _GATHERING = frozenset(fold(w) for w in [
     "تظاهر", "احتج", "حتج", "اعتصم", "عتصم", "احتشد", "حتشد", "تجمع", "تجمهر", "سار", "خرج", "خرجوا", "اضرب"])
 
 
-def crowd_subject(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> bool:
-    """A gathering verb whose subject is a crowd of protesters, after it ("تجمع مئات المتظاهرين")
-    or right before it ("المحتجون اعتصموا")."""
-    if hit.trigger.words[0] not in _GATHERING or (hit.first > lo and tokens[hit.first - 1].norm in _RELATIVES):
+# Verbs of a march whose subject is the protest itself ("خرجت مظاهرات في الموصل", "وانطلقت
+# تظاهرة من مدينة الصدر"); شهد (saw) is not one: a town "saw protests" sums them up (folded).
+_MARCHING = frozenset(fold(w) for w in ["خرج", "خرجت", "انطلق", "انطلقت", "سار", "سارت", "جاب", "جابت"])
+# Crowd nouns before "من + protesters" ("سارت حشود من المتظاهرين") (folded).
+_CROWDS = frozenset(fold(w) for w in ["حشود", "الحشود", "جموع", "آلاف", "الآلاف", "مئات", "المئات", "عشرات",
+                                      "العشرات", "نحو", "حوالي"])
+
+
+def reports_gathering(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> bool:
+    """A protest told as people gathering in the main clause: a gathering verb whose subject is a
+    crowd of protesters, after it ("تجمع مئات المتظاهرين", "سارت حشود من المتظاهرين") or right
+    before it ("المحتجون اعتصموا"), or a protest noun as the subject of a march verb ("خرجت
+    مظاهرات في الموصل")."""
+    if hit.first > lo and tokens[hit.first - 1].norm in _RELATIVES:
         return False  # "المقر الذي تجمع في محيطه المتظاهرون": where they gathered, told in passing
-    subject = _vso_subject(tokens, hit, mentions, lo)
-    if subject is not None and subject.first == hit.last + 1 and tokens[subject.first].norm.endswith("ين"):
-        return False  # "موقع تجمع المتظاهرين": the genitive of the verbal noun, not a verb's subject
-    if subject is None and hit.trigger.head_kind in ("V", "I"):
-        subject = next((m for m in mentions if m.last == hit.first - 1
-                        and _preposition_before(tokens, m, lo) is None), None)
-    if subject is None or not _protester(tokens, subject):
+    if hit.trigger.words[0] in _GATHERING:
+        subject = _vso_subject(tokens, hit, mentions, lo)
+        if subject is not None and subject.first == hit.last + 1 and tokens[subject.first].norm.endswith("ين"):
+            return False  # "موقع تجمع المتظاهرين": the genitive of the verbal noun, not a verb's subject
+        if subject is None and hit.trigger.head_kind in ("V", "I"):
+            subject = next((m for m in mentions if m.last == hit.first - 1
+                            and _preposition_before(tokens, m, lo) is None), None)
+        if subject is None and hit.trigger.head_kind in ("V", "I"):
+            subject = next((m for m in mentions if 2 <= m.first - hit.last <= 4 and tokens[m.first - 1].norm == "من"
+                            and (tokens[m.first - 2].norm in _CROWDS or is_quantity(tokens[m.first - 2].norm))), None)
+        if subject is None or not _protester(tokens, subject):
+            return False
+        k = min(subject.first, hit.first) - 1
+    elif hit.trigger.head_kind not in ("V", "I"):
+        k = hit.first - 1
+        while k >= lo and tokens[k].norm in _TIME_ASIDE:
+            k -= 1
+        if k < lo or not _is_word(tokens[k], _MARCHING):
+            return False
+        k -= 1
+    else:
         return False
     # "فيما سار المتظاهرون", "حيث كان يتجمع متظاهرون", "قال إن المتظاهرين خرجوا": a clause
     # that sets the scene or reports someone's words, not the report itself
-    k = min(subject.first, hit.first) - 1
     while k >= lo and tokens[k].norm in _WAS:
         k -= 1
-    return not any(tokens[j].norm in _SUBORDINATORS or tokens[j].norm in _SCENE for j in range(max(lo, k - 1), k + 1))
+    return not any(tokens[j].norm in _SETTING for j in range(max(lo, k - 1), k + 1))
 
 
 _WAS = frozenset(["كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "قد"])
-_SCENE = frozenset(["حيث", "وحيث", "بينما", "وبينما", "وفيما"])
+# Words opening a clause that sets the scene or reports words (كما "also" and ثم "then" open
+# a report of their own) (folded).
+_SETTING = (_SUBORDINATORS - {"كما", "ثم"}) | frozenset(["حيث", "وحيث", "بينما", "وبينما", "وفيما"])
 
 
 def _protest_against(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> str | None:

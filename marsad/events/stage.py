@@ -29,8 +29,8 @@ from marsad.events.arguments import (
     assign,
     attack_author,
     casualty_word,
-    crowd_subject,
     launched,
+    reports_gathering,
     sentence_mentions,
     time_anchor,
     token_range,
@@ -291,7 +291,7 @@ class EventStage:
                     # Only an affirmed report is rescued: "وليس لشن هجوم ضد الخاطفين" is none.
                     affirmed = [h for h in group if not _doubted(tokens, h, lo)]
                     if etype in _NO_RESCUE:
-                        if p < _CROWD_FLOOR or not any(crowd_subject(tokens, h, mentions, lo) for h in affirmed):
+                        if p < _CROWD_FLOOR or not any(reports_gathering(tokens, h, mentions, lo) for h in affirmed):
                             continue
                     else:
                         floor = min((_FLOORS.get(self._sides(doc, tokens, h, mentions, lo), 1.0) for h in affirmed),
