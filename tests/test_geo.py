@@ -19,6 +19,12 @@ def stage() -> GeoStage:
     return GeoStage()
 
 
+@pytest.fixture(scope="module")
+def through_geo() -> Pipeline:
+    """The real stages through geo (NER and actors included)."""
+    return Pipeline.from_names(["text", "ner", "actors", "geo"])
+
+
 def body(path) -> str:
     """The article body: the file minus its title line and the short site-furniture lines."""
     lines = path.read_text(encoding="utf-8").splitlines()[1:]
@@ -223,8 +229,8 @@ def test_document_without_places(stage: GeoStage) -> None:
     assert doc.places == [] and doc.meta["place_of_sentence"] == {}
 
 
-def test_a_district_missing_from_the_gazetteer_keeps_its_own_name() -> None:
-    doc = Pipeline.from_names(["text", "ner", "actors", "geo"])(
+def test_a_district_missing_from_the_gazetteer_keeps_its_own_name(through_geo: Pipeline) -> None:
+    doc = through_geo(
         make_document("وأطلق مسلحون النار على سيارة في حي الدورة جنوبي بغداد."))
     names = {e.name_ar: e.name for e in doc.entities}
     assert names["بغداد"] == "Baghdad" and names["الدورة"] != "Baghdad"
@@ -234,8 +240,9 @@ def test_a_district_missing_from_the_gazetteer_keeps_its_own_name() -> None:
     ("أرسلت الإمارات طائرة محملة بالمساعدات إلى مطار العريش لنقلها إلى قطاع غزة.", "قطاع غزة", "Gaza Strip"),
     ("وتوجه الوفد إلى جنوب أفريقيا الأسبوع الماضي.", "جنوب أفريقيا", "South Africa"),
 ], ids=["a region named after its city", "a country whose name starts with a direction"])
-def test_a_place_named_inside_a_longer_place_takes_its_name(text: str, surface: str, name: str) -> None:
-    doc = Pipeline.from_names(["text", "ner", "actors", "geo"])(make_document(text, published="2026-11-20"))
+def test_a_place_named_inside_a_longer_place_takes_its_name(through_geo: Pipeline, text: str, surface: str,
+                                                           name: str) -> None:
+    doc = through_geo(make_document(text, published="2026-11-20"))
     # the tagger's shorter span (غزة, أفريقيا) is widened to the listed name
     ent = next(e for e in doc.entities if any(m.text == surface for m in e.mentions))
     assert ent.name == name
@@ -246,8 +253,9 @@ def test_a_place_named_inside_a_longer_place_takes_its_name(text: str, surface: 
     ("تظاهر ألفا شخص أمس في عمان.", "Amman", "JOR"),
     ("قال وزير الخارجية العماني إن عمان تدعم الحوار.", "Oman", "OMN"),
 ], ids=["Amman by default", "Oman in an Omani story"])
-def test_a_name_of_two_states_reads_the_same_for_actors_and_places(text: str, name: str, country: str) -> None:
-    doc = Pipeline.from_names(["text", "ner", "actors", "geo"])(make_document(text, published="2026-11-20"))
+def test_a_name_of_two_states_reads_the_same_for_actors_and_places(through_geo: Pipeline, text: str, name: str,
+                                                                  country: str) -> None:
+    doc = through_geo(make_document(text, published="2026-11-20"))
     place = next(p for p in doc.places if any(m.text == "عمان" for m in p.mentions))
     ent = next(e for e in doc.entities if any(m.text == "عمان" for m in e.mentions))
     assert (place.name, place.country) == (name, country)
