@@ -191,6 +191,7 @@ COUNTRY_EXTRA: dict[str, tuple[list[str], list[str], list[str]]] = {
 SPECIAL_NAMES: dict[str, tuple[list[str], list[str]]] = {
     "EUR": (["أوروبي", "الأوروبيون"], ["أوروبا"]),
     "KUR": (["كردي", "الأكراد"], ["كردستان"]),
+    "UNO": (["أممي"], []),  # "المبعوث الأممي", "القوات الأممية": the United Nations
 }
 
 # English short names where ISO's official name is not what news uses.
@@ -226,7 +227,7 @@ def build_countries(shared: Path) -> list[dict]:
         row["names"] = list(dict.fromkeys(row["names"] + names))
         row["adjectives"], row["capitals"] = adjs, caps
     for code, (adjs, names) in SPECIAL_NAMES.items():
-        rows[code] = {"code": code, "en": {"EUR": "Europe", "KUR": "Kurds"}[code], "names": names, "adjectives": adjs,
+        rows[code] = {"code": code, "en": {"EUR": "Europe", "KUR": "Kurds", "UNO": "United Nations"}[code], "names": names, "adjectives": adjs,
                       "capitals": []}
     return [rows[k] for k in sorted(rows)]
 

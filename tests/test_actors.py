@@ -633,3 +633,18 @@ def test_a_country_after_a_definite_title_is_its_object_not_its_modifier() -> No
     assert president.type == "PER" and president.actor.code == "FRAGOV"  # type: ignore[union-attr]
     visit = next(ev for ev in doc.events if ev.mode == "visit")
     assert visit.source == [texts["الوزير"].id] and visit.target == [texts["جنوب أفريقيا"].id]
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("وقال السفير الأمريكي لدى العراق ماثيو تولر إن بلاده تدعم الحكومة.", "ماثيو تولر", "USAGOV"),
+    ("وقال المبعوث الأممي الخاص إلى اليمن هانس غروندبرغ إن الهدنة صامدة.", "هانس غروندبرغ", "UNOGOV"),
+    # the country after إلى is the posting, not whose envoy he is
+    ("وقال المبعوث الخاص إلى اليمن هانس غروندبرغ إن الهدنة صامدة.", "هانس غروندبرغ", "GOV"),
+    # a place before the office is where, not part of it
+    ("ووصل إلى دمشق المبعوث الأممي هانس غروندبرغ.", "هانس غروندبرغ", "UNOGOV"),
+], ids=["ambassador to", "UN envoy to", "envoy to, no nationality", "arrived in"])
+def test_an_envoys_posting_is_part_of_the_title(pipeline: Pipeline, text: str, name: str, code: str) -> None:
+    doc = pipeline(make_document(text, published="2026-11-20"))
+    person = next(e for e in doc.entities if e.name_ar == name)
+    assert person.actor is not None and person.actor.code == code
+    assert not any(e.type == "PER" and e is not person for e in doc.entities)  # the title is no person of its own

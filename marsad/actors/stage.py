@@ -439,9 +439,11 @@ class ActorStage:
                 # verb's subject; the title begins after them ("العاهل السعودي الملك سلمان" is one)
                 break
             i = u.i if u is not None and u.j == i else i - 1
-        while i < start_word and (s.keys[i] in ("في", "باسم") or s.words[i].text in ",،"):
+        while i < start_word and (s.keys[i] in ("في", "باسم", *_POSTED) or s.words[i].text in ",،"):
             i += 1
-            if s.keys[i - 1] == "في":  # "استقبل … في القاهرة رئيس الوزراء الفلسطيني": where, not the office
+            if s.keys[i - 1] in ("في", *_POSTED):
+                # "استقبل … في القاهرة رئيس الوزراء الفلسطيني", "وصل إلى دمشق المبعوث الأممي":
+                # where, not the office
                 while i < start_word and s.keys[i] not in A.TITLE_WORDS:
                     i += 1
         end = start_word
@@ -455,6 +457,8 @@ class ActorStage:
         country = None
         for u in s.units:
             if i <= u.i and u.j <= end:
+                if u.i > i and s.keys[u.i - 1] in _POSTED:
+                    continue  # "المبعوث الخاص إلى اليمن": the posting, not whose envoy
                 h = u.best("actor")
                 if h and h.entry is not None and not h.person:
                     country = country or h.entry.country
@@ -1178,6 +1182,7 @@ class _Run:
 
 
 _FOR = phrase_key("باسم")[0]
+_POSTED = tuple(phrase_key(w)[0] for w in A.POSTED_TO)
 # The head of "مصدر في الشرطة": a phrase of its own only with the body it belongs to.
 _SOURCE = Hit("agent", None, priority=3)
 
