@@ -657,3 +657,12 @@ def test_a_time_aside_after_a_comma_keeps_the_object(pipeline: Pipeline, text: s
 def test_an_indefinite_noun_after_a_casualty_verb_is_its_patient(pipeline: Pipeline, text: str, source: list[str],
                                                                  target: list[str]) -> None:
     assert codes(pipeline, text, "ASSAULT") == (source, target)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("وصل وزير الخارجية التركي إلى موسكو أمس في زيارة رسمية تستغرق يومين.", ["TURGOV"], ["RUS"]),
+    ("وتوجه ولي العهد السعودي إلى القاهرة في زيارة رسمية.", ["SAUGOV"], ["EGY"]),
+], ids=["arrived on a visit", "headed on a visit"])
+def test_on_a_visit_the_clause_subject_visits_where_it_went(pipeline: Pipeline, text: str, source: list[str],
+                                                           target: list[str]) -> None:
+    assert codes(pipeline, text, "CONSULT") == (source, target)

@@ -1049,11 +1049,18 @@ def _assign(doc: Document, tokens: list[Token], hit: Hit, mentions: list[Mention
         # a casualty verb with no object after it is the patient of the passive (خُطف، قُتل)
         add(targets, subject_after.entity)
         return sources, targets
-    if not verbal and not has_possessive and first - 1 >= lo and _is_word(tokens[first - 1], _DURING):
-        # "قال بوتين للصحفيين خلال زيارة إلى …": the subject of the clause is the actor of a
-        # verbal noun it is doing "during"; the place after إلى is where it went.
+    on_visit = hit.trigger.mode == "visit" and first - 1 >= lo and tokens[first - 1].norm == "في"
+    if not verbal and not has_possessive and first - 1 >= lo and (_is_word(tokens[first - 1], _DURING) or on_visit):
+        # "قال بوتين للصحفيين خلال زيارة إلى …", "وصل الوزير إلى موسكو في زيارة رسمية": the
+        # subject of the clause is the actor of a verbal noun it is doing "during" or is "on";
+        # the place after إلى is where it went.
         reach = [m for m in mentions if m.last < first - 1 and first - m.last <= 10
                  and _clause_ok(tokens, m.last, first) and _preposition_before(tokens, m, lo) is None]
+        if on_visit:
+            went = next((m for m in mentions if m.last < first - 1 and first - m.last <= 6 and _destination(tokens, m, lo)
+                         and _clause_ok(tokens, m.last, first)), None)
+            if went is not None:
+                add(targets, went.entity)
         # "خلال زيارة ولي العهد السعودي إلى القاهرة": a genitive names who is doing it
         own = next((m for m in after if min(m.lead, m.first) - last == 1 and _preposition_before(tokens, m, lo) is None),
                    None)
