@@ -648,3 +648,16 @@ def test_an_envoys_posting_is_part_of_the_title(pipeline: Pipeline, text: str, n
     person = next(e for e in doc.entities if e.name_ar == name)
     assert person.actor is not None and person.actor.code == code
     assert not any(e.type == "PER" and e is not person for e in doc.entities)  # the title is no person of its own
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("وقال محافظ نينوى إن الوضع الأمني مستقر.", "محافظ نينوى", "IRQGOV"),
+    ("وأعلنت شرطة البصرة اعتقال ثلاثة مطلوبين.", "شرطة البصرة", "IRQCOP"),
+    # after a definite word an indefinite one is the verb's object, not part of the phrase
+    ("واعتقلت قوات الأمن مسلحين في بغداد.", "قوات الأمن", "IRQCOP"),
+], ids=["governor of a governorate", "police of a city", "forces, then their object"])
+def test_an_office_or_force_in_construct_with_a_place_takes_its_country(pipeline: Pipeline, text: str, surface: str,
+                                                                        code: str) -> None:
+    doc = pipeline(make_document(text, published="2026-11-20"))
+    ent = by_mention(doc)[surface]
+    assert ent.actor is not None and ent.actor.code == code

@@ -417,3 +417,8 @@ def test_word_sets_are_folded(module: str) -> None:
     assert words
     assert [(name, w) for name, w in words if fold(w) != w] == []
 
+
+
+def test_armed_men_named_without_an_attack_are_no_assault() -> None:
+    doc = Pipeline.from_names()(make_document("واعتقلت قوات الأمن مسلحين في بغداد.", published="2026-11-20"))
+    assert not types_of(doc, "ASSAULT") and types_of(doc, "COERCE")

@@ -260,3 +260,13 @@ def test_a_name_of_two_states_reads_the_same_for_actors_and_places(through_geo: 
     ent = next(e for e in doc.entities if any(m.text == "عمان" for m in e.mentions))
     assert (place.name, place.country) == (name, country)
     assert ent.actor is not None and ent.actor.country == country
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقتل خمسة في غارة جوية على وكر للتنظيم في صحراء الأنبار غربي البلاد.", "Al Anbar Governorate"),
+    ("وانفجرت عبوة ناسفة في محافظة ديالى شرقي العراق.", "Diyala Governorate"),
+], ids=["Anbar, not a Syrian village", "Diyala"])
+def test_iraqi_governorates_are_places_of_iraq(through_geo: Pipeline, text: str, name: str) -> None:
+    doc = through_geo(make_document(text, published="2026-11-20"))
+    place = next(p for p in doc.places if p.name == name)
+    assert place.country == "IRQ" and place.precision == "admin1"

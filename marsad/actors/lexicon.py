@@ -11,7 +11,7 @@ match inflected text ("وزارة الدفاع الأميركية").
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -188,6 +188,25 @@ def skeleton(k: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t[:1] + "".join(c for c in t[1:] if c not in "اوي") for t in k)
 
 
+def _governorates(geo: Path) -> Iterator[tuple[str, str]]:
+    """(folded name, ISO3) of the geo gazetteer's governorates ("الأنبار", "نينوى", "ريف دمشق"):
+    places of their country like its cities, so that "محافظ نينوى" and the article's setting
+    know the country before the geo stage runs."""
+    places = geo / "places.tsv"
+    if not places.exists():
+        return
+    country = {}
+    for line in places.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) > 5 and cols[5] == "admin1" and cols[3]:
+            country[cols[0]] = cols[3]
+    for line in (geo / "names.tsv").read_text(encoding="utf-8").splitlines():
+        name, _, keys = line.partition("\t")
+        codes = {country[k.lstrip("*")] for k in keys.split() if k.lstrip("*") in country}
+        if len(codes) == 1:
+            yield name, codes.pop()
+
+
 def build(resources: Path = RESOURCES, agents: list[tuple[str, str, bool]] | None = None,
           not_agents: list[str] | None = None, anaphors: list[str] | None = None,
           sources: Iterable[str] = ()) -> Lexicon:
@@ -204,6 +223,8 @@ def build(resources: Path = RESOURCES, agents: list[tuple[str, str, bool]] | Non
             lex.add(c, Hit("capital", row["code"], priority=5))
     for line in (resources / "cities.tsv").read_text(encoding="utf-8").splitlines():
         name, code = line.split("\t")
+        lex.add(name, Hit("city", code, priority=1))
+    for name, code in _governorates(resources.parent / "geo"):
         lex.add(name, Hit("city", code, priority=1))
     for line in (resources / "agents.tsv").read_text(encoding="utf-8").splitlines():
         phrase, sector = line.split("\t")

@@ -338,9 +338,9 @@ class ActorStage:
                     sectors.extend(c for c in (self._core_sector(k) for k in s.keys[u.i : u.j]) if c)
                 continue
             ag = u.best("agent")
-            place = u.best("adjective", "country", "capital")
+            place = u.best("adjective", "country", "capital") or (u.best("city") if u.i > i and not ag else None)
             if place:
-                country = country or place.code
+                country = country or place.code  # a city after the head: "محافظ نينوى", "شرطة البصرة"
             if ag:
                 if ag.priority < 3 and u.j - u.i > 1:
                     core = [c for c in (self._core_sector(k) for k in s.keys[u.i : u.j]) if c]
@@ -1050,6 +1050,8 @@ class _Run:
             if conj:
                 break
             if s.keys[end] in mods:
+                if _definite(s.words[end - 1].norm) and not _definite(w.norm):
+                    break  # "اعتقلت قوات الأمن مسلحين": an indefinite word after a definite one is no modifier
                 end += 1
                 continue
             if (unit is None and _definite(s.words[u.i].norm) and _definite(w.norm) and w.norm not in _NOT_ADJECTIVES
@@ -1105,6 +1107,10 @@ class _Run:
                 if _definite(s.words[end - 1].norm) and not _definite(w.norm):
                     break  # "زار الوزير جنوب أفريقيا": an indefinite name after a definite noun is not its modifier
                 end = unit.j
+                continue
+            if (unit is not None and end == u.j and unit.best("city") and not unit.best("agent", "actor")
+                    and not _definite(s.words[end - 1].norm)):
+                end = unit.j  # "محافظ نينوى", "شرطة البصرة": the office or force of a place, in construct
                 continue
             ent = self.linked.get((s.index, end))
             if ent is not None and ent.type in ("PER", "ORG") and (unit is None or not unit.best("agent")):

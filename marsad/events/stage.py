@@ -277,6 +277,11 @@ class EventStage:
                 group = [h for h in group if not accused_of(tokens, h, lo) and not time_anchor(tokens, h, lo)]
                 if not group or _natural_deaths(tokens, lo, hi, group):
                     continue
+                if mentions is None:
+                    mentions = sentence_mentions(doc, starts, ends, lo, hi)
+                if all(not h.trigger.strong and h.trigger.head_kind == "N" and any(
+                        m.first <= h.first <= m.last for m in mentions) for h in group):
+                    continue  # "اعتقلت قوات الأمن مسلحين": armed men named, no attack told
             model = self.models.get(etype)
             if model is not None:
                 if mentions is None and model.argument_features:
