@@ -666,3 +666,8 @@ def test_an_indefinite_noun_after_a_casualty_verb_is_its_patient(pipeline: Pipel
 def test_on_a_visit_the_clause_subject_visits_where_it_went(pipeline: Pipeline, text: str, source: list[str],
                                                            target: list[str]) -> None:
     assert codes(pipeline, text, "CONSULT") == (source, target)
+
+
+def test_unemployed_graduates_protesting_are_civilians(pipeline: Pipeline) -> None:
+    text = "وفي البصرة، تظاهر مئات من الخريجين العاطلين عن العمل أمام مبنى المحافظة للمطالبة بتوفير فرص عمل."
+    assert codes(pipeline, text, "PROTEST")[0] == ["IRQCVL"]
