@@ -661,3 +661,18 @@ def test_an_office_or_force_in_construct_with_a_place_takes_its_country(pipeline
     doc = pipeline(make_document(text, published="2026-11-20"))
     ent = by_mention(doc)[surface]
     assert ent.actor is not None and ent.actor.code == code
+
+
+def test_a_name_tagged_from_the_end_of_a_body_keeps_the_body_in_its_title(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document("اتهم المتحدث باسم الجيش الوطني الليبي أحمد المسماري حكومة الوفاق بخرق الهدنة.",
+                                 published="2026-11-20"))
+    person = next(e for e in doc.entities if e.type == "PER")
+    assert person.name_ar == "أحمد المسماري" and person.title and person.title.endswith("الليبي")
+    assert person.actor is not None and person.actor.code == "LBYMIL"
+
+
+def test_an_agent_phrase_takes_the_whole_named_body_after_it(pipeline: Pipeline) -> None:
+    doc = pipeline(make_document("وقصفت طائرات التحالف بقيادة السعودية مواقع للحوثيين في محافظة مأرب.",
+                                 published="2026-11-20"))
+    planes = by_mention(doc)["طائرات التحالف بقيادة السعودية"]
+    assert planes.actor is not None and planes.actor.code == "SAUMIL"

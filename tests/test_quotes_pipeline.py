@@ -144,3 +144,14 @@ def test_a_source_inside_a_body_speaks_for_it(pipeline: Pipeline, text: str, spe
     doc = process(pipeline, text)
     entity = doc.entity(doc.quotes[0].speaker)
     assert entity is not None and entity.name_ar == speaker and entity.actor.code == code  # type: ignore[union-attr]
+
+
+def test_a_participle_after_an_opening_phrase_has_the_titled_subject() -> None:
+    from marsad.pipeline import Pipeline
+    from marsad.testing import make_document
+
+    doc = Pipeline.from_names()(make_document(
+        "في المقابل، اتهم المتحدث باسم الجيش الوطني الليبي أحمد المسماري حكومة الوفاق بخرق الهدنة، "
+        "مؤكدا أن قواته سترد على أي هجوم.", published="2026-11-20"))
+    quote = next(q for q in doc.quotes if q.cue == "مؤكدا")
+    assert doc.entity(quote.speaker).name_ar == "أحمد المسماري"

@@ -670,6 +670,16 @@ class _Run:
                 s, i, j = loc
                 if ent.type in ("GPE", "LOC"):
                     i, j = self.widen_place(ent, n, s, i, j)
+                elif ent.type == "PER" and j - i >= 3:
+                    # "المتحدث باسم الجيش الوطني الليبي أحمد المسماري" tagged from الليبي: a
+                    # phrase or nationality ending inside the name ends the title before it
+                    cut = next((u.j for u in s.units if u.i < i < u.j <= j - 2
+                                and not any(h.person for h in u.hits if h.kind == "actor")), None)
+                    if cut is None and self.nationality_word(self.span(s, i, i + 1)):
+                        cut = i + 1
+                    if cut is not None:
+                        self.move_mention(ent, n, s, cut, j)
+                        i = cut
                 hit = self.st._link(s, i, j, ent.type)
                 wider = next((u for u in s.units if u.i <= i and j <= u.j and (u.j - u.i) > (j - i)), None)
                 if wider is not None and wider.best("actor") is not None and (hit is None or hit.priority < 5) \
@@ -702,12 +712,22 @@ class _Run:
         if wider is None or any((s.index, w) in self.covered and self.linked.get((s.index, w)) is not ent
                                 for w in range(wider.i, wider.j) if not i <= w < j):
             return i, j
-        old, ent.mentions[n] = ent.mentions[n], self.unit_span(s, wider)
+        self.move_mention(ent, n, s, wider.i, wider.j, self.unit_span(s, wider))
+        return wider.i, wider.j
+
+    def move_mention(self, ent: Entity, n: int, s: Sent, i: int, j: int, span: Span | None = None) -> None:
+        """Mention ``n`` of ``ent`` now covers words [i, j) (and so does the tagger's record)."""
+        old, ent.mentions[n] = ent.mentions[n], span or self.span(s, i, j)
+        if ent.name_ar == old.text:
+            ent.name_ar = ent.mentions[n].text
         for m in self.doc.mentions:
             if (m.start, m.end) == (old.start, old.end):
                 m.start, m.end, m.text = ent.mentions[n].start, ent.mentions[n].end, ent.mentions[n].text
-        self.claim(ent, s, wider.i, wider.j)
-        return wider.i, wider.j
+        if self.linked.get((s.index, i - 1)) is ent:  # a word trimmed off the front is free again
+            del self.linked[(s.index, i - 1)]
+            self.covered.discard((s.index, i - 1))
+            ent.title = None  # the tagger's title stopped before that word; read it again
+        self.claim(ent, s, i, j)
 
     # 2. Dictionary actors NER missed (full names and listed variants).
     def add_dictionary_actors(self) -> None:
@@ -1117,7 +1137,10 @@ class _Run:
                 j = end + 1
                 while j < n and (s.index, j) in self.covered and (s.index, j) not in self.linked:
                     j += 1
-                end = j
+                # the whole mention, with a place it is named after ("طائرات التحالف بقيادة السعودية")
+                end = max((loc[2] for m in ent.mentions if (loc := self.words_of(m.start, m.end))
+                           and loc[0] is s and loc[1] == end), default=j)
+                end = max(end, j)
                 continue
             break
         return end

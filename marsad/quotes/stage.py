@@ -437,12 +437,18 @@ class _Extractor:
         res = self.resolver
         toks = self.toks
         lo = self.s_lo[toks[i].sentence]
+        if lo < i and bare(toks[lo].norm) in GOVERNING_PREPS:
+            # "في المقابل، اتهم …", "وفي بغداد، قال …": an opening phrase set off by a comma
+            comma = next((k for k in range(lo + 1, min(i, lo + 6)) if toks[k].text in (",", "،")), None)
+            if comma is not None:
+                lo = comma + 1
         limit = min(i, lo + SUBJECT_REACH)
         hi = lo
         while hi < limit:
             t = toks[hi]
-            if t.text in (",", "،", ":") or (bare(t.norm) in GOVERNING_PREPS and not self.in_mention[hi]):
-                break
+            if t.text in (",", "،", ":") or (bare(t.norm) in GOVERNING_PREPS and bare(t.norm) != "باسم"
+                                              and not self.in_mention[hi]):
+                break  # ("المتحدث باسم الجيش … أحمد المسماري": باسم is inside the title)
             hi += 1
         if hi <= lo:
             return None
