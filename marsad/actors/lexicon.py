@@ -188,21 +188,15 @@ def skeleton(k: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t[:1] + "".join(c for c in t[1:] if c not in "اوي") for t in k)
 
 
-def _governorates(geo: Path) -> Iterator[tuple[str, str]]:
+def _governorates() -> Iterator[tuple[str, str]]:
     """(folded name, ISO3) of the geo gazetteer's governorates ("الأنبار", "نينوى", "ريف دمشق"):
     places of their country like its cities, so that "محافظ نينوى" and the article's setting
-    know the country before the geo stage runs."""
-    places = geo / "places.tsv"
-    if not places.exists():
-        return
-    country = {}
-    for line in places.read_text(encoding="utf-8").splitlines():
-        cols = line.split("\t")
-        if len(cols) > 5 and cols[5] == "admin1" and cols[3]:
-            country[cols[0]] = cols[3]
-    for line in (geo / "names.tsv").read_text(encoding="utf-8").splitlines():
-        name, _, keys = line.partition("\t")
-        codes = {country[k.lstrip("*")] for k in keys.split() if k.lstrip("*") in country}
+    know the country before the geo stage runs (the gazetteer is loaded once, shared with it)."""
+    from marsad.geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    for name in gaz.names:
+        codes = {r.country for r in gaz.candidates(name) if r.feature == "admin1" and r.country}
         if len(codes) == 1:
             yield name, codes.pop()
 
@@ -224,7 +218,7 @@ def build(resources: Path = RESOURCES, agents: list[tuple[str, str, bool]] | Non
     for line in (resources / "cities.tsv").read_text(encoding="utf-8").splitlines():
         name, code = line.split("\t")
         lex.add(name, Hit("city", code, priority=1))
-    for name, code in _governorates(resources.parent / "geo"):
+    for name, code in _governorates():
         lex.add(name, Hit("city", code, priority=1))
     for line in (resources / "agents.tsv").read_text(encoding="utf-8").splitlines():
         phrase, sector = line.split("\t")

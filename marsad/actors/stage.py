@@ -1069,9 +1069,12 @@ class _Run:
             conj = w.norm[:1] in ("و", "ف") and unit is not None and unit.clitic
             if conj:
                 break
+            # a definite word is never modified by an indefinite one: "اعتقلت قوات الأمن مسلحين",
+            # "زار الوزير جنوب أفريقيا" name the verb's object
+            after_definite = _definite(s.words[end - 1].norm) and not _definite(w.norm)
             if s.keys[end] in mods:
-                if _definite(s.words[end - 1].norm) and not _definite(w.norm):
-                    break  # "اعتقلت قوات الأمن مسلحين": an indefinite word after a definite one is no modifier
+                if after_definite:
+                    break
                 end += 1
                 continue
             if (unit is None and _definite(s.words[u.i].norm) and _definite(w.norm) and w.norm not in _NOT_ADJECTIVES
@@ -1092,8 +1095,7 @@ class _Run:
                 group = self.linked.get((s.index, at)) if at > end else None
                 if group is not None and group.type == "ORG" and group.actor is not None and group.actor.sector:
                     # "مسؤول في وزارة الدفاع العراقية": a member of a named, coded body
-                    end = max((loc[2] for m in group.mentions if (loc := self.words_of(m.start, m.end))
-                               and loc[0] is s and loc[1] == at), default=at + 1)
+                    end = self.mention_end(group, s, at, at + 1)
                     continue
             after_for = end + 1 if s.words[end].norm == "باسم" else end if s.words[end - 1].norm == "باسم" else None
             if end == u.j and after_for is not None and after_for < n:
@@ -1124,8 +1126,8 @@ class _Run:
                     continue
                 break
             if unit is not None and unit.best("adjective", "country", "capital") and not unit.best("agent"):
-                if _definite(s.words[end - 1].norm) and not _definite(w.norm):
-                    break  # "زار الوزير جنوب أفريقيا": an indefinite name after a definite noun is not its modifier
+                if after_definite:
+                    break
                 end = unit.j
                 continue
             if (unit is not None and end == u.j and unit.best("city") and not unit.best("agent", "actor")
@@ -1138,12 +1140,15 @@ class _Run:
                 while j < n and (s.index, j) in self.covered and (s.index, j) not in self.linked:
                     j += 1
                 # the whole mention, with a place it is named after ("طائرات التحالف بقيادة السعودية")
-                end = max((loc[2] for m in ent.mentions if (loc := self.words_of(m.start, m.end))
-                           and loc[0] is s and loc[1] == end), default=j)
-                end = max(end, j)
+                end = max(j, self.mention_end(ent, s, end, j))
                 continue
             break
         return end
+
+    def mention_end(self, ent: Entity, s: Sent, at: int, default: int) -> int:
+        """End word of ``ent``'s mention that starts at word ``at`` of sentence ``s``."""
+        return max((loc[2] for m in ent.mentions if (loc := self.words_of(m.start, m.end))
+                    and loc[0] is s and loc[1] == at), default=default)
 
     def state(self, s: Sent, u: Unit, groups: dict[tuple, Entity]) -> None:
         """A bare country or capital acting as a state (موسكو -> RUSGOV) becomes a GPE entity."""

@@ -199,6 +199,10 @@ def _only_subject_between(tokens: list[Token], mentions: list[MentionRef], k: in
 _LAUNCH_ASIDE = frozenset(fold(w) for w in ["بالفعل", "فعلا", "عدة", "سلسلة", "أيضا", "كذلك"])
 
 
+def _launch_aside(tok: Token) -> bool:
+    return tok.norm in _LAUNCH_ASIDE or tok.norm in _TIME_ASIDE or is_quantity(tok.norm)
+
+
 def launched(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int) -> bool:
     """A verbal-noun trigger that is the object of a launch verb before it, with only the verb's
     subject or an aside between ("شنت الطائرات الروسية غارات", "أطلقت دبابة قذيفة"): as much a
@@ -209,8 +213,7 @@ def launched(tokens: list[Token], hit: Hit, mentions: list[MentionRef], lo: int)
     for k in range(hit.first - 1, max(lo, hit.first - 6) - 1, -1):
         if _is_word(tokens[k], _LAUNCH_VERBS):
             return True
-        if not (k in inside or tokens[k].norm in _LAUNCH_ASIDE or tokens[k].norm in _TIME_ASIDE
-                or is_quantity(tokens[k].norm)):
+        if not (k in inside or _launch_aside(tokens[k])):
             return False
     return False
 
@@ -219,8 +222,7 @@ def _subject_before_launch(tokens: list[Token], mentions: list[MentionRef], k: i
                            lo: int) -> MentionRef | None:
     """SVO with a launch verb: "إن إسرائيل نفذت ضربة جوية", "وكانت القوات الأمريكية وجهت عدة
     ضربات": the bare mention right before the verb (after كان/قد) carries out the act."""
-    if not all(tokens[x].norm in _LAUNCH_ASIDE or tokens[x].norm in _TIME_ASIDE or is_quantity(tokens[x].norm)
-               for x in range(k + 1, first)):
+    if not all(_launch_aside(tokens[x]) for x in range(k + 1, first)):
         return None
     at = k - 1
     while at >= lo and tokens[at].norm in _PRE_VERB:
@@ -438,11 +440,11 @@ def reports_gathering(tokens: list[Token], hit: Hit, mentions: list[MentionRef],
         if subject is not None and subject.first == hit.last + 1 and tokens[subject.first].norm.endswith("ين"):
             return False  # "موقع تجمع المتظاهرين": the genitive of the verbal noun, not a verb's subject
         if subject is None and hit.trigger.head_kind in ("V", "I"):
+            # right before the verb, else "crowds of" after it ("سارت حشود من المتظاهرين")
             subject = next((m for m in mentions if m.last == hit.first - 1
-                            and _preposition_before(tokens, m, lo) is None), None)
-        if subject is None and hit.trigger.head_kind in ("V", "I"):
-            subject = next((m for m in mentions if 2 <= m.first - hit.last <= 4 and tokens[m.first - 1].norm == "من"
-                            and (tokens[m.first - 2].norm in _CROWDS or is_quantity(tokens[m.first - 2].norm))), None)
+                            and _preposition_before(tokens, m, lo) is None), None) or next(
+                (m for m in mentions if 2 <= m.first - hit.last <= 4 and tokens[m.first - 1].norm == "من"
+                 and (tokens[m.first - 2].norm in _CROWDS or is_quantity(tokens[m.first - 2].norm))), None)
         if subject is None or not _protester(tokens, subject):
             return False
         k = min(subject.first, hit.first) - 1
